@@ -1,0 +1,15 @@
+#ifndef CCOVEOZLIB_SHIM_H
+#define CCOVEOZLIB_SHIM_H
+
+#include <zlib.h>
+
+/// `deflateInit2` and `inflateInit2` are macros that Swift cannot call; these wrappers can be.
+static inline int ccoveo_deflateInit2(z_streamp stream, int level, int windowBits) {
+    return deflateInit2(stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
+}
+
+static inline int ccoveo_inflateInit2(z_streamp stream, int windowBits) {
+    return inflateInit2(stream, windowBits);
+}
+
+#endif
