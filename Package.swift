@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "CoveoPush", targets: ["CoveoPush"]),
+        .library(name: "CoveoPushTesting", targets: ["CoveoPushTesting"]),
         .executable(name: "coveo-push-benchmark", targets: ["coveo-push-benchmark"]),
     ],
     targets: [
@@ -15,8 +16,10 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         .target(name: "CoveoPush", dependencies: ["CCoveoZlib"]),
-        .executableTarget(name: "coveo-push-benchmark", dependencies: ["CoveoPush"]),
-        .testTarget(name: "CoveoPushTests", dependencies: ["CoveoPush"]),
+        .target(name: "CoveoPushTesting", dependencies: ["CoveoPush"]),
+        .executableTarget(name: "coveo-push-benchmark", dependencies: ["CoveoPush", "CoveoPushTesting", "CCoveoZlib"]),
+        .testTarget(name: "CoveoPushTests", dependencies: ["CoveoPush", "CoveoPushTesting"]),
+        .testTarget(name: "CoveoPushTestingTests", dependencies: ["CoveoPush", "CoveoPushTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
