@@ -79,7 +79,9 @@ public struct PushAPIURL: Sendable, Hashable {
         if let regionPart, regionPart.isEmpty || !regionPart.utf8.allSatisfy(Self.isLowercaseAlphanumeric) {
             return nil
         }
-        let environment = environmentPart.isEmpty ? PlatformEnvironment.production
+        let environment =
+            environmentPart.isEmpty
+            ? PlatformEnvironment.production
             : PlatformEnvironment(rawValue: environmentPart)
         if environment == .production && regionPart == "us" { return nil }
         return (environment, regionPart.map { Region(rawValue: $0) } ?? .us)

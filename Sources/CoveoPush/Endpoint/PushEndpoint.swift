@@ -105,9 +105,10 @@ public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether an identifier can be part of a host label: ASCII letters and digits, at least one.
     private static func isHostLabelPart(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+            }
     }
 
     /// Whether a host is a loopback host: `localhost`, an IPv4 address in `127.0.0.0/8`, or `::1`.

@@ -9,7 +9,8 @@
 /// print(key)  // APIKey(<redacted>)
 /// ```
 ///
-/// A key from a string literal is checked when the first request is built, since a literal cannot throw.
+/// A key from a string literal (including `APIKey("…")` written with a literal, which Swift treats as a literal) is
+/// checked when a request is built, since a literal cannot throw.
 public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable,
     ExpressibleByStringLiteral
 {

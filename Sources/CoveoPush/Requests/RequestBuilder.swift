@@ -92,8 +92,8 @@ public struct RequestBuilder: Sendable {
             text += "/" + PercentEncoding.encode(segment)
         }
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
-                .joined(separator: "&")
+            let pairs = query.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
+            text += "?" + pairs.joined(separator: "&")
         }
         guard let url = URL(string: text) else {
             throw ValidationError(.invalidURL, .configuration(operation.rawValue), "cannot form a URL for the request")
