@@ -36,7 +36,7 @@ final class ConnectionWorker {
                     continue
                 case .timedOut:
                     if !parser.isIdle {
-                        reject(HTTPParseError(.badRequest, "the request did not arrive in time"), statusCode: 408)
+                        reject(HTTPParseError(.timedOut, "the request did not arrive in time"))
                     }
                     return
                 case .endOfStream, .stopped, .failed:
@@ -84,7 +84,9 @@ final class ConnectionWorker {
                 statusCode: 500, errorCode: "INTERNAL_SERVER_ERROR", message: "The handler failed: \(error)",
                 persistence: persistence)
         }
-        return connection.write(bytes) && keepAlive
+        guard connection.write(bytes) else { return false }
+        if !keepAlive && !core.isStopping { closeGracefully() }
+        return keepAlive
     }
 
     /// Runs the async handler in a task and blocks this (dedicated) thread until it finishes.
@@ -109,25 +111,30 @@ final class ConnectionWorker {
     }
 
     /// Answers a request that cannot be served, then closes the connection after draining the client's input.
-    private func reject(_ error: HTTPParseError, statusCode: Int? = nil) {
-        let status = statusCode ?? error.statusCode
+    private func reject(_ error: HTTPParseError) {
         let bytes = HTTPResponseWriter.serializeError(
-            statusCode: status, errorCode: Self.errorCode(for: status), message: error.detail, persistence: .close)
+            statusCode: error.statusCode, errorCode: Self.errorCode(for: error.kind), message: error.detail,
+            persistence: .close)
         guard connection.write(bytes) else { return }
+        closeGracefully()
+    }
+
+    /// Closes after reading what the client still sends, so the last response is not lost to a reset.
+    private func closeGracefully() {
         connection.closeAfterDraining(
             limit: core.configuration.drainLimitBytes, waitMilliseconds: core.configuration.drainWaitMilliseconds)
     }
 
     /// The `errorCode` used in the body of a server-side error.
-    static func errorCode(for statusCode: Int) -> String {
-        switch statusCode {
-        case 408: return "REQUEST_TIMEOUT"
-        case 413: return "REQUEST_TOO_LARGE"
-        case 417: return "EXPECTATION_FAILED"
-        case 431: return "HEADERS_TOO_LARGE"
-        case 501: return "NOT_IMPLEMENTED"
-        case 505: return "HTTP_VERSION_NOT_SUPPORTED"
-        default: return "BAD_REQUEST"
+    static func errorCode(for kind: HTTPParseError.Kind) -> String {
+        switch kind {
+        case .badRequest: return "BAD_REQUEST"
+        case .headersTooLarge: return "HEADERS_TOO_LARGE"
+        case .bodyTooLarge: return "REQUEST_TOO_LARGE"
+        case .unsupportedTransferEncoding: return "NOT_IMPLEMENTED"
+        case .expectationFailed: return "EXPECTATION_FAILED"
+        case .unsupportedVersion: return "HTTP_VERSION_NOT_SUPPORTED"
+        case .timedOut: return "REQUEST_TIMEOUT"
         }
     }
 }

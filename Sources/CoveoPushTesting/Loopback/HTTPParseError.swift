@@ -1,5 +1,6 @@
-/// Why an HTTP/1.1 request could not be read; each kind maps to the status code the server answers with.
+/// Why an HTTP/1.1 request could not be read (or arrived too slowly).
 ///
+/// Each kind maps to the status code the server answers with.
 /// After any of these the server answers once and closes the connection.
 struct HTTPParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kinds of failure, each with its status code.
@@ -16,6 +17,8 @@ struct HTTPParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case expectationFailed
         /// An HTTP major version other than 1: 505.
         case unsupportedVersion
+        /// The client stopped sending in the middle of a request: 408.
+        case timedOut
     }
 
     /// What went wrong.
@@ -37,6 +40,7 @@ struct HTTPParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unsupportedTransferEncoding: return 501
         case .expectationFailed: return 417
         case .unsupportedVersion: return 505
+        case .timedOut: return 408
         }
     }
 

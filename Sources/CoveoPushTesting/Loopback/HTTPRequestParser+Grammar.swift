@@ -50,7 +50,8 @@ extension HTTPRequestParser {
         guard value.allSatisfy(\.isFieldValueCharacter) else {
             throw HTTPParseError(.badRequest, "control character in a header value")
         }
-        return HeaderFields.Field(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
+        return HeaderFields.Field(
+            name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
     }
 
     /// Parses `hex-size [BWS] [; extensions]`; at most 15 hexadecimal digits.

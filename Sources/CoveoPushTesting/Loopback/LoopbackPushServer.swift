@@ -15,9 +15,8 @@ import Foundation
 ///
 /// ```swift
 /// let server = try LoopbackPushServer(handler: myTransport)
-/// defer { Task { await server.shutdown() } }
-/// var request = URLRequest(url: server.baseURL.appendingPathComponent("health"))
-/// let (data, response) = try await URLSession.shared.data(for: request)
+/// let url = server.baseURL.appendingPathComponent("push/v1/organizations/org/sources/src/status")
+/// let (data, response) = try await URLSession.shared.data(from: url)
 /// await server.shutdown()
 /// ```
 ///

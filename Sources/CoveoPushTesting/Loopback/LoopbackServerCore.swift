@@ -41,13 +41,13 @@ final class LoopbackServerCore: @unchecked Sendable {
     var stopDescriptor: Int32 { stopSignal.readDescriptor }
 
     /// Whether ``beginStop()`` was called.
-    var isStopping: Bool { lock.withLock { stopping } }
+    var isStopping: Bool { locked { stopping } }
 
     /// How many server threads have not returned yet.
-    var liveThreadCount: Int { lock.withLock { liveThreads } }
+    var liveThreadCount: Int { locked { liveThreads } }
 
     /// How many connections are open.
-    var openConnectionCount: Int { lock.withLock { calls.count } }
+    var openConnectionCount: Int { locked { calls.count } }
 
     /// Starts a server thread, unless the server is stopping.
     ///
@@ -57,7 +57,7 @@ final class LoopbackServerCore: @unchecked Sendable {
     ///   - body: What the thread runs.
     /// - Returns: Whether the thread was started.
     func spawn(name: String, call: HandlerCall?, body: @escaping @Sendable () -> Void) -> Bool {
-        let admitted = lock.withLock {
+        let admitted = locked {
             guard !stopping else { return false }
             liveThreads += 1
             if let call { calls[ObjectIdentifier(call)] = call }
@@ -74,7 +74,7 @@ final class LoopbackServerCore: @unchecked Sendable {
     }
 
     private func threadFinished(_ call: HandlerCall?) {
-        let waiters = lock.withLock { () -> [CheckedContinuation<Void, Never>] in
+        let waiters = locked { () -> [CheckedContinuation<Void, Never>] in
             if let call { calls[ObjectIdentifier(call)] = nil }
             liveThreads -= 1
             guard liveThreads == 0, stopping else { return [] }
@@ -87,7 +87,7 @@ final class LoopbackServerCore: @unchecked Sendable {
     /// Wakes every thread so it finishes: the accept loop stops, connections close, and a thread waiting on
     /// its handler gives up (the handler's task is cancelled). Later calls do nothing.
     func beginStop() {
-        let pending = lock.withLock { () -> [HandlerCall] in
+        let pending = locked { () -> [HandlerCall] in
             guard !stopping else { return [] }
             stopping = true
             stopSignal.signal()
@@ -96,10 +96,17 @@ final class LoopbackServerCore: @unchecked Sendable {
         for call in pending { call.abandon() }
     }
 
+    /// Runs `body` while holding the lock.
+    private func locked<Value>(_ body: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
     /// Returns once every server thread has returned; call after ``beginStop()``.
     func waitUntilStopped() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let finished = lock.withLock {
+            let finished = locked {
                 guard liveThreads > 0 || !stopping else { return true }
                 stopWaiters.append(continuation)
                 return false

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few POSIX socket calls the loopback server needs, with the Glibc/Darwin differences hidden.
@@ -11,18 +11,18 @@ enum SocketAPI {
     /// The `type` argument of `socket(2)` for a TCP stream.
     static var streamType: Int32 {
         #if canImport(Darwin)
-        return SOCK_STREAM
+            return SOCK_STREAM
         #else
-        return Int32(SOCK_STREAM.rawValue)
+            return Int32(SOCK_STREAM.rawValue)
         #endif
     }
 
     /// Flags for `send(2)`: Linux suppresses `SIGPIPE` per call, Darwin per socket (`SO_NOSIGPIPE`).
     static var sendFlags: Int32 {
         #if canImport(Darwin)
-        return 0
+            return 0
         #else
-        return Int32(MSG_NOSIGNAL)
+            return Int32(MSG_NOSIGNAL)
         #endif
     }
 
@@ -81,7 +81,7 @@ enum SocketAPI {
     static func loopbackAddress(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
         #if canImport(Darwin)
-        address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -102,9 +102,9 @@ enum SocketAPI {
     /// Accepts one pending connection; `nil` with `errno` set when there is none or it failed.
     static func accept(_ listener: Int32) -> Int32? {
         #if canImport(Darwin)
-        let fd = Darwin.accept(listener, nil, nil)
+            let fd = Darwin.accept(listener, nil, nil)
         #else
-        let fd = Glibc.accept(listener, nil, nil)
+            let fd = Glibc.accept(listener, nil, nil)
         #endif
         return fd >= 0 ? fd : nil
     }
@@ -114,7 +114,7 @@ enum SocketAPI {
         setCloseOnExec(fd)
         _ = setOption(fd, level: Int32(IPPROTO_TCP), name: TCP_NODELAY, value: 1)
         #if canImport(Darwin)
-        guard setOption(fd, level: SOL_SOCKET, name: SO_NOSIGPIPE, value: 1) else { return false }
+            guard setOption(fd, level: SOL_SOCKET, name: SO_NOSIGPIPE, value: 1) else { return false }
         #endif
         return setNonBlocking(fd)
     }
@@ -162,9 +162,9 @@ enum SocketAPI {
             let count = fds.withUnsafeMutableBufferPointer { buffer -> Int32 in
                 guard let base = buffer.baseAddress else { return -1 }
                 #if canImport(Darwin)
-                return Darwin.poll(base, nfds_t(buffer.count), timeoutMilliseconds)
+                    return Darwin.poll(base, nfds_t(buffer.count), timeoutMilliseconds)
                 #else
-                return Glibc.poll(base, nfds_t(buffer.count), timeoutMilliseconds)
+                    return Glibc.poll(base, nfds_t(buffer.count), timeoutMilliseconds)
                 #endif
             }
             if count > 0 { return fds.map(\.revents) }
@@ -188,9 +188,9 @@ enum SocketAPI {
     /// Writes up to `count` bytes without raising `SIGPIPE`; returns the `send(2)` result.
     static func send(_ fd: Int32, from pointer: UnsafeRawPointer, count: Int) -> Int {
         #if canImport(Darwin)
-        return Darwin.send(fd, pointer, count, sendFlags)
+            return Darwin.send(fd, pointer, count, sendFlags)
         #else
-        return Glibc.send(fd, pointer, count, sendFlags)
+            return Glibc.send(fd, pointer, count, sendFlags)
         #endif
     }
 
@@ -203,18 +203,18 @@ enum SocketAPI {
     /// Shuts down the sending side of a connection.
     static func shutdownWrite(_ fd: Int32) {
         #if canImport(Darwin)
-        _ = Darwin.shutdown(fd, Int32(SHUT_WR))
+            _ = Darwin.shutdown(fd, Int32(SHUT_WR))
         #else
-        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+            _ = Glibc.shutdown(fd, Int32(SHUT_WR))
         #endif
     }
 
     /// Closes a descriptor.
     static func close(_ fd: Int32) {
         #if canImport(Darwin)
-        _ = Darwin.close(fd)
+            _ = Darwin.close(fd)
         #else
-        _ = Glibc.close(fd)
+            _ = Glibc.close(fd)
         #endif
     }
 

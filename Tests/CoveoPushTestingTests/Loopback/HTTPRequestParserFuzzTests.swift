@@ -1,5 +1,6 @@
-@testable import CoveoPushTesting
 import Testing
+
+@testable import CoveoPushTesting
 
 @Suite("HTTPRequestParser fuzzing")
 struct HTTPRequestParserFuzzTests {
@@ -12,7 +13,8 @@ struct HTTPRequestParserFuzzTests {
         "\r\nGET http://127.0.0.1:1/x HTTP/1.1\r\nX:\t y \r\n\r\n",
     ]
 
-    static let alphabet = Array("GETPUTHP/1.0 \r\n:;-0123456789abcdefABCDEF\t\u{0}".utf8)
+    static let alphabet =
+        Array("GETPUTHP/1.0 \r\n:;-0123456789abcdefABCDEF\t\u{0}".utf8)
         + [0x7F, 0x80, 0xFF]
 
     /// A random input: pure noise, or a seed request mutated a few times, sometimes repeated.
@@ -27,7 +29,8 @@ struct HTTPRequestParserFuzzTests {
         }
         for _ in 0..<Int.random(in: 0...6, using: &generator) {
             let position = Int.random(in: 0...bytes.count, using: &generator)
-            let byte = Bool.random(using: &generator)
+            let byte =
+                Bool.random(using: &generator)
                 ? alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
                 : UInt8.random(in: 0...255, using: &generator)
             switch Int.random(in: 0..<5, using: &generator) {

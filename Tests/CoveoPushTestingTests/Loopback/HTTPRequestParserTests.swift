@@ -1,5 +1,6 @@
-@testable import CoveoPushTesting
 import Testing
+
+@testable import CoveoPushTesting
 
 @Suite("HTTPRequestParser")
 struct HTTPRequestParserTests {
@@ -33,35 +34,45 @@ struct HTTPRequestParserTests {
     static let cases: [Case] = [
         Case(name: "a GET", input: "GET /a?b=c HTTP/1.1\r\n\(head)\r\n", outcome: .request("GET", "/a?b=c", "")),
         Case(name: "bare LF line ends", input: "GET / HTTP/1.1\nHost: x\n\n", outcome: .request("GET", "/", "")),
-        Case(name: "empty lines before the request line", input: "\r\n\r\nGET / HTTP/1.1\r\n\r\n",
-             outcome: .request("GET", "/", "")),
+        Case(
+            name: "empty lines before the request line", input: "\r\n\r\nGET / HTTP/1.1\r\n\r\n",
+            outcome: .request("GET", "/", "")),
         Case(name: "HTTP/1.0", input: "GET / HTTP/1.0\r\n\r\n", outcome: .request("GET", "/", "")),
-        Case(name: "a Content-Length body", input: "PUT /f HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello",
-             outcome: .request("PUT", "/f", "hello")),
-        Case(name: "Content-Length 0", input: "POST /f HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
-             outcome: .request("POST", "/f", "")),
-        Case(name: "repeated equal Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: 2, 2\r\n\r\nok",
-             outcome: .request("PUT", "/", "ok")),
-        Case(name: "a chunked body with extensions and trailers",
-             input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;a=b\r\nhello\r\n6 \r\n world\r\n0\r\n"
-                 + "X-Trailer: 1\r\n\r\n",
-             outcome: .request("PUT", "/", "hello world")),
-        Case(name: "an absolute-form target", input: "GET http://example.com:80/x?y HTTP/1.1\r\n\r\n",
-             outcome: .request("GET", "http://example.com:80/x?y", "")),
-        Case(name: "obs-text in a header value", input: "GET / HTTP/1.1\r\nX-Name: caf\u{E9}\r\n\r\n",
-             outcome: .request("GET", "/", "")),
+        Case(
+            name: "a Content-Length body", input: "PUT /f HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello",
+            outcome: .request("PUT", "/f", "hello")),
+        Case(
+            name: "Content-Length 0", input: "POST /f HTTP/1.1\r\nContent-Length: 0\r\n\r\n",
+            outcome: .request("POST", "/f", "")),
+        Case(
+            name: "repeated equal Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: 2, 2\r\n\r\nok",
+            outcome: .request("PUT", "/", "ok")),
+        Case(
+            name: "a chunked body with extensions and trailers",
+            input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;a=b\r\nhello\r\n6 \r\n world\r\n0\r\n"
+                + "X-Trailer: 1\r\n\r\n",
+            outcome: .request("PUT", "/", "hello world")),
+        Case(
+            name: "an absolute-form target", input: "GET http://example.com:80/x?y HTTP/1.1\r\n\r\n",
+            outcome: .request("GET", "http://example.com:80/x?y", "")),
+        Case(
+            name: "obs-text in a header value", input: "GET / HTTP/1.1\r\nX-Name: caf\u{E9}\r\n\r\n",
+            outcome: .request("GET", "/", "")),
 
         Case(name: "nothing", input: "", outcome: .needsMore),
         Case(name: "a truncated request line", input: "GET /a HT", outcome: .needsMore),
         Case(name: "a head without its blank line", input: "GET / HTTP/1.1\r\nHost: x\r\n", outcome: .needsMore),
         Case(name: "a head ending in CR", input: "GET / HTTP/1.1\r\nHost: x\r\n\r", outcome: .needsMore),
         Case(name: "a truncated body", input: "PUT / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", outcome: .needsMore),
-        Case(name: "a truncated chunk", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhe",
-             outcome: .needsMore),
-        Case(name: "a chunked body without its last chunk",
-             input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n", outcome: .needsMore),
-        Case(name: "a chunked body without its final blank line",
-             input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n", outcome: .needsMore),
+        Case(
+            name: "a truncated chunk", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhe",
+            outcome: .needsMore),
+        Case(
+            name: "a chunked body without its last chunk",
+            input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n", outcome: .needsMore),
+        Case(
+            name: "a chunked body without its final blank line",
+            input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n", outcome: .needsMore),
 
         Case(name: "garbage", input: "HELLO\r\n\r\n", outcome: .failure(.badRequest)),
         Case(name: "binary garbage", input: "\u{0}\u{1}\u{7F}\r\n\r\n", outcome: .failure(.badRequest)),
@@ -72,61 +83,89 @@ struct HTTPRequestParserTests {
         Case(name: "a two-digit minor version", input: "GET / HTTP/1.10\r\n\r\n", outcome: .failure(.badRequest)),
         Case(name: "HTTP/2.0", input: "GET / HTTP/2.0\r\n\r\n", outcome: .failure(.unsupportedVersion)),
         Case(name: "a relative target", input: "GET foo HTTP/1.1\r\n\r\n", outcome: .failure(.badRequest)),
-        Case(name: "a target with a control character", input: "GET /a\u{1}b HTTP/1.1\r\n\r\n",
-             outcome: .failure(.badRequest)),
+        Case(
+            name: "a target with a control character", input: "GET /a\u{1}b HTTP/1.1\r\n\r\n",
+            outcome: .failure(.badRequest)),
         Case(name: "a bare CR in the request line", input: "GET /\r HTTP/1.1\r\n\r\n", outcome: .failure(.badRequest)),
         Case(name: "a header without a colon", input: "GET / HTTP/1.1\r\nHost\r\n\r\n", outcome: .failure(.badRequest)),
-        Case(name: "a space before the colon", input: "GET / HTTP/1.1\r\nHost : x\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "an obsolete folded line", input: "GET / HTTP/1.1\r\nX-A: a\r\n  b\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a control character in a value", input: "GET / HTTP/1.1\r\nX-A: a\u{1}b\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a bare CR in a value", input: "GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n", outcome: .failure(.badRequest)),
-        Case(name: "a non-numeric Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a negative Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a signed Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: +1\r\n\r\nx",
-             outcome: .failure(.badRequest)),
-        Case(name: "conflicting Content-Lengths", input: "PUT / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a huge Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "Content-Length with Transfer-Encoding",
-             input: "PUT / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "an unsupported transfer coding", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
-             outcome: .failure(.unsupportedTransferEncoding)),
-        Case(name: "chunked not last", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "an empty Transfer-Encoding", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: \r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a non-hex chunk size", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "an empty chunk size", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a 16-digit chunk size", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
-                 + "1000000000000000\r\n", outcome: .failure(.badRequest)),
-        Case(name: "chunk data longer than its size",
-             input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n", outcome: .failure(.badRequest)),
-        Case(name: "a bad chunk extension", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2 x\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "a bad trailer", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nbad\r\n\r\n",
-             outcome: .failure(.badRequest)),
-        Case(name: "an unknown expectation", input: "PUT / HTTP/1.1\r\nExpect: magic\r\n\r\n",
-             outcome: .failure(.expectationFailed)),
-        Case(name: "a Content-Length over the limit", input: "PUT / HTTP/1.1\r\nContent-Length: 4097\r\n\r\n",
-             outcome: .failure(.bodyTooLarge)),
-        Case(name: "chunks over the limit",
-             input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n" + String(repeating: "a", count: 2048)
-                 + "\r\n801\r\n", outcome: .failure(.bodyTooLarge)),
-        Case(name: "a head over the limit", input: "GET / HTTP/1.1\r\nX-A: " + String(repeating: "a", count: 1100),
-             outcome: .failure(.headersTooLarge)),
-        Case(name: "a request line over the limit", input: "GET /" + String(repeating: "a", count: 1100),
-             outcome: .failure(.headersTooLarge)),
-        Case(name: "too many empty lines", input: String(repeating: "\r\n", count: 9) + "GET / HTTP/1.1\r\n\r\n",
-             outcome: .failure(.badRequest)),
+        Case(
+            name: "a space before the colon", input: "GET / HTTP/1.1\r\nHost : x\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "an obsolete folded line", input: "GET / HTTP/1.1\r\nX-A: a\r\n  b\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a control character in a value", input: "GET / HTTP/1.1\r\nX-A: a\u{1}b\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a bare CR in a value", input: "GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n", outcome: .failure(.badRequest)),
+        Case(
+            name: "a non-numeric Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a negative Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: -1\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a signed Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: +1\r\n\r\nx",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "conflicting Content-Lengths",
+            input: "PUT / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a huge Content-Length", input: "PUT / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "Content-Length with Transfer-Encoding",
+            input: "PUT / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "an unsupported transfer coding", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n",
+            outcome: .failure(.unsupportedTransferEncoding)),
+        Case(
+            name: "chunked not last", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked, gzip\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "an empty Transfer-Encoding", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: \r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a non-hex chunk size", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "an empty chunk size", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a 16-digit chunk size",
+            input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "1000000000000000\r\n", outcome: .failure(.badRequest)),
+        Case(
+            name: "chunk data longer than its size",
+            input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n", outcome: .failure(.badRequest)),
+        Case(
+            name: "a bad chunk extension", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2 x\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "a bad trailer", input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nbad\r\n\r\n",
+            outcome: .failure(.badRequest)),
+        Case(
+            name: "an unknown expectation", input: "PUT / HTTP/1.1\r\nExpect: magic\r\n\r\n",
+            outcome: .failure(.expectationFailed)),
+        Case(
+            name: "a Content-Length over the limit", input: "PUT / HTTP/1.1\r\nContent-Length: 4097\r\n\r\n",
+            outcome: .failure(.bodyTooLarge)),
+        Case(
+            name: "chunks over the limit",
+            input: "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n800\r\n" + String(repeating: "a", count: 2048)
+                + "\r\n801\r\n", outcome: .failure(.bodyTooLarge)),
+        Case(
+            name: "a head over the limit", input: "GET / HTTP/1.1\r\nX-A: " + String(repeating: "a", count: 1100),
+            outcome: .failure(.headersTooLarge)),
+        Case(
+            name: "a request line over the limit", input: "GET /" + String(repeating: "a", count: 1100),
+            outcome: .failure(.headersTooLarge)),
+        Case(
+            name: "too many empty lines", input: String(repeating: "\r\n", count: 9) + "GET / HTTP/1.1\r\n\r\n",
+            outcome: .failure(.badRequest)),
     ]
 
     @Test("parses complete, truncated and malformed inputs as expected", arguments: cases)

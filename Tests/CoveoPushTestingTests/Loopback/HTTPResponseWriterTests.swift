@@ -1,6 +1,7 @@
-@testable import CoveoPushTesting
 import Foundation
 import Testing
+
+@testable import CoveoPushTesting
 
 @Suite("HTTPResponseWriter")
 struct HTTPResponseWriterTests {
@@ -28,15 +29,17 @@ struct HTTPResponseWriterTests {
             "Content-Length": "999", "Transfer-Encoding": "chunked", "Connection": "keep-alive",
             "X-Injected": "a\r\nSet-Cookie: b", "Bad Name": "x", "X-Fine": "caf\u{E9}",
         ]
-        let result = text(HTTPResponseWriter.serialize(
-            statusCode: 200, headers: headers, body: Data("abc".utf8), persistence: .close))
+        let result = text(
+            HTTPResponseWriter.serialize(
+                statusCode: 200, headers: headers, body: Data("abc".utf8), persistence: .close))
         #expect(result == "HTTP/1.1 200 OK\r\nX-Fine: caf\u{E9}\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc")
     }
 
     @Test("204 and 304 carry no body and no Content-Length", arguments: [204, 304])
     func bodiless(status: Int) {
-        let result = text(HTTPResponseWriter.serialize(
-            statusCode: status, headers: [:], body: Data("x".utf8), persistence: .keepAlive))
+        let result = text(
+            HTTPResponseWriter.serialize(
+                statusCode: status, headers: [:], body: Data("x".utf8), persistence: .keepAlive))
         #expect(!result.contains("Content-Length"))
         #expect(result.hasSuffix("\r\n\r\n"))
     }

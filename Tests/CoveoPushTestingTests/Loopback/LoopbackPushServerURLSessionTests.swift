@@ -1,9 +1,10 @@
-@testable import CoveoPushTesting
 import Foundation
 import Testing
 
+@testable import CoveoPushTesting
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("LoopbackPushServer with URLSession", .timeLimit(.minutes(1)))

@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@testable import CoveoPushTesting
 import Foundation
+
+@testable import CoveoPushTesting
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A minimal blocking HTTP/1.1 client over a raw socket, to send exactly the bytes a test wants.
 ///
@@ -28,17 +30,17 @@ final class RawHTTPClient {
     /// Connects to 127.0.0.1:port.
     init(port: UInt16) throws {
         #if canImport(Darwin)
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #else
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #endif
         guard fd >= 0 else { throw ClientError(description: "socket failed") }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         #if canImport(Darwin)
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            var one: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
         var address = SocketAPI.loopbackAddress(port: port)
         let result = withUnsafePointer(to: &address) { pointer in
@@ -106,9 +108,9 @@ final class RawHTTPClient {
     /// Half-closes the connection, or fully closes it with `shutdown(SHUT_RDWR)`.
     func shutdown(readToo: Bool = false) {
         #if canImport(Darwin)
-        _ = Darwin.shutdown(descriptor, readToo ? Int32(SHUT_RDWR) : Int32(SHUT_WR))
+            _ = Darwin.shutdown(descriptor, readToo ? Int32(SHUT_RDWR) : Int32(SHUT_WR))
         #else
-        _ = Glibc.shutdown(descriptor, readToo ? Int32(SHUT_RDWR) : Int32(SHUT_WR))
+            _ = Glibc.shutdown(descriptor, readToo ? Int32(SHUT_RDWR) : Int32(SHUT_WR))
         #endif
     }
 
