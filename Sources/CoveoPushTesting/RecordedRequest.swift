@@ -15,7 +15,9 @@ public struct RecordedRequest: Sendable, Hashable {
     public var answer: RecordingTransport.Answer
 
     /// Creates a record.
-    public init(index: Int, request: TransportRequest, body: Data?, bodyWasFile: Bool, answer: RecordingTransport.Answer) {
+    public init(
+        index: Int, request: TransportRequest, body: Data?, bodyWasFile: Bool, answer: RecordingTransport.Answer
+    ) {
         self.index = index
         self.request = request
         self.body = body

@@ -76,7 +76,8 @@ public actor RecordingTransport: Transport {
         let isFile: Bool
         if case .file = body { isFile = true } else { isFile = false }
         records.append(
-            RecordedRequest(index: records.count, request: request, body: bodyBytes, bodyWasFile: isFile, answer: answer)
+            RecordedRequest(
+                index: records.count, request: request, body: bodyBytes, bodyWasFile: isFile, answer: answer)
         )
         switch answer {
         case .response(let response): return response

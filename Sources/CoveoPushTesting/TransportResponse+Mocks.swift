@@ -51,7 +51,8 @@ extension TransportResponse {
         let headers = requiredHeaders.sorted { $0.key < $1.key }
             .map { "\(MockJSON.quoted($0.key)):\(MockJSON.quoted($0.value))" }
             .joined(separator: ",")
-        let text = "{\"uploadUri\":\(MockJSON.quoted(uploadUri)),\"fileId\":\(MockJSON.quoted(fileId)),"
+        let text =
+            "{\"uploadUri\":\(MockJSON.quoted(uploadUri)),\"fileId\":\(MockJSON.quoted(fileId)),"
             + "\"requiredHeaders\":{\(headers)}}"
         return .json(201, text)
     }

@@ -38,7 +38,10 @@ struct MockTransportTests {
 
     @Test("a cancelled caller gets CancellationError before the handler runs")
     func cancellation() async {
-        let transport = MockTransport { _, _ in Issue.record("handler should not run"); return .empty(200) }
+        let transport = MockTransport { _, _ in
+            Issue.record("handler should not run")
+            return .empty(200)
+        }
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
             return try await transport.send(try request, body: nil)

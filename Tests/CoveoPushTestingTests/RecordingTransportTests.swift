@@ -47,13 +47,16 @@ struct RecordingTransportTests {
     func repeating() async throws {
         let transport = RecordingTransport(
             rules: [.always(Pattern(pathContains: "/status"), .response(.empty(201)))])
-        await transport.on(Pattern(method: .put), reply: .response(.empty(429)), .response(.empty(202)), repeatingLast: true)
+        await transport.on(
+            Pattern(method: .put), reply: .response(.empty(429)), .response(.empty(202)), repeatingLast: true)
         let put = try request(.put, "\(Self.api)/sources/s/documents")
         var codes: [Int] = []
         for _ in 0..<4 { codes.append(try await transport.send(put, body: nil).statusCode) }
         #expect(codes == [429, 202, 202, 202])
         for _ in 0..<3 {
-            #expect(try await transport.send(try request(.post, "\(Self.api)/sources/s/status"), body: nil).statusCode == 201)
+            #expect(
+                try await transport.send(try request(.post, "\(Self.api)/sources/s/status"), body: nil).statusCode
+                    == 201)
         }
     }
 
@@ -156,7 +159,8 @@ struct RecordingTransportTests {
             """
         _ = try await transport.send(try request(.post, "\(Self.api)/files"), body: nil)
         _ = try await transport.send(try request(.put, "https://upload.test/k"), body: .data(Data(batch.utf8)))
-        _ = try await transport.send(try request(.put, "https://upload.test/m"), body: .data(Data("{\"members\":[]}".utf8)))
+        _ = try await transport.send(
+            try request(.put, "https://upload.test/m"), body: .data(Data("{\"members\":[]}".utf8)))
         _ = try await transport.send(
             try request(.put, "https://upload.test/n"), body: .data(Data("{\"delete\":[{\"documentId\":\"u\"}]}".utf8)))
 

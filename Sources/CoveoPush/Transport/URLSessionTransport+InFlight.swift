@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 extension URLSessionTransport {
@@ -10,17 +10,24 @@ extension URLSessionTransport {
     typealias Completion = @Sendable (Data?, URLResponse?, (any Error)?) -> Void
 
     /// Ties one `URLSessionTask` to the Swift task awaiting it: resumes the continuation exactly once,
-    /// and cancels the URLSession task when the Swift task is cancelled, even before it was created.
+    /// cancels the URLSession task when the Swift task is cancelled (even before it was created), and
+    /// enforces the request's overall timeout.
     final class InFlight: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<TransportResponse, any Error>?
         private var task: URLSessionTask?
         private var cancelled = false
+        private var timer: DispatchWorkItem?
         /// `METHOD host`, for error messages (no path, no query: presigned URLs carry credentials).
         private let summary: String
+        /// The overall timeout, if the request set one.
+        private let timeout: Duration?
 
-        init(describing request: TransportRequest) {
-            summary = "\(request.method) to \(request.url.host ?? "?")"
+        init(describing request: TransportRequest, timeout: Duration?) {
+            var host = request.url.host ?? "?"
+            if let port = request.url.port { host += ":\(port)" }
+            summary = "\(request.method) to \(host)"
+            self.timeout = timeout
         }
 
         /// Creates the URLSession task with `makeTask` and resumes it, or fails at once if already cancelled.
@@ -39,8 +46,26 @@ extension URLSessionTransport {
                 finish(data: data, response: response, error: error)
             }
             self.task = task
+            if let timeout {
+                let timer = DispatchWorkItem { [weak self] in self?.expire(after: timeout) }
+                self.timer = timer
+                let nanoseconds = Int(clamping: timeout.clampedNanoseconds)
+                DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds), execute: timer)
+            }
             lock.unlock()
             task.resume()
+        }
+
+        /// Ends the exchange with `timedOut` when it is still running at the end of its overall timeout.
+        private func expire(after timeout: Duration) {
+            lock.lock()
+            let task = self.task
+            let continuation = self.continuation
+            self.continuation = nil
+            lock.unlock()
+            guard let continuation else { return }
+            task?.cancel()
+            continuation.resume(throwing: TransportError(.timedOut, "\(summary) timed out after \(timeout)"))
         }
 
         /// Cancels from another thread. Called from a task cancellation handler, which runs while the Swift
@@ -59,7 +84,10 @@ extension URLSessionTransport {
             let task = self.task
             let continuation = self.continuation
             self.continuation = nil
+            let timer = self.timer
+            self.timer = nil
             lock.unlock()
+            timer?.cancel()
             task?.cancel()
             continuation?.resume(throwing: CancellationError())
         }
@@ -69,7 +97,10 @@ extension URLSessionTransport {
             let continuation = self.continuation
             self.continuation = nil
             let wasCancelled = cancelled
+            let timer = self.timer
+            self.timer = nil
             lock.unlock()
+            timer?.cancel()
             guard let continuation else { return }
             if wasCancelled {
                 continuation.resume(throwing: CancellationError())

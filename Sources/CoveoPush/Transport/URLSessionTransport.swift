@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The SDK's production transport, built on one long-lived `URLSession`.
@@ -11,8 +11,13 @@ import FoundationNetworking
 /// failures throw (``TransportError``), and cancelling the calling task cancels the request in flight and
 /// throws `CancellationError`.
 ///
-/// The session keeps no cache and no cookies. The request's ``TransportRequest/timeout`` (60 s when `nil`)
-/// becomes `URLRequest.timeoutInterval`, which URLSession applies as the longest time without any progress.
+/// The session keeps no cache and no cookies.
+///
+/// Timeouts: when a request sets ``TransportRequest/timeout``, the whole exchange must complete within it,
+/// or the request is cancelled and fails with ``TransportError/Kind/timedOut``. In every case URLSession
+/// also gives up after a period without any progress: the request's timeout, or 60 seconds when it has
+/// none (so a large upload on a slow link is not cut off as long as it keeps moving). URLSession on Linux
+/// counts that idle period in whole seconds, so it is rounded up to at least one second.
 ///
 /// ```swift
 /// let configuration = URLSessionConfiguration.ephemeral
@@ -59,7 +64,7 @@ public final class URLSessionTransport: Transport {
         if case .file(let fileURL) = body {
             try Self.checkReadable(fileURL)
         }
-        let inFlight = InFlight(describing: request)
+        let inFlight = InFlight(describing: request, timeout: request.timeout.flatMap { $0 > .zero ? $0 : nil })
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 inFlight.start(continuation) { completion in
@@ -84,7 +89,8 @@ public final class URLSessionTransport: Transport {
         urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
         urlRequest.httpShouldHandleCookies = false
         let timeout = request.timeout.flatMap { $0 > .zero ? $0 : nil } ?? defaultTimeout
-        urlRequest.timeoutInterval = timeout.timeInterval
+        // swift-corelibs-foundation truncates the interval to whole seconds (0.3 s would time out at once).
+        urlRequest.timeoutInterval = max(1, timeout.timeInterval.rounded(.up))
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }

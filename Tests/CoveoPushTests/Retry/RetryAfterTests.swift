@@ -53,7 +53,9 @@ struct RetryAfterTests {
         #expect(abs((delay - .milliseconds(250)).timeInterval) < 0.000_01)
     }
 
-    @Test("a date in the past means no wait", arguments: ["Sun, 06 Nov 1994 08:48:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT"])
+    @Test(
+        "a date in the past means no wait",
+        arguments: ["Sun, 06 Nov 1994 08:48:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT"])
     func past(text: String) {
         #expect(RetryAfter.parse(text, now: Self.now) == .zero)
     }
