@@ -65,7 +65,18 @@ public final class URLSessionTransport: Transport {
             try Self.checkReadable(fileURL)
         }
         let inFlight = InFlight(describing: request, timeout: request.timeout.flatMap { $0 > .zero ? $0 : nil })
-        return try await withTaskCancellationHandler {
+        do {
+            return try await perform(urlRequest, body: body, inFlight: inFlight)
+        } catch is TransportError where Task.isCancelled {
+            // A failure that raced with cancellation is reported as the cancellation it also was.
+            throw CancellationError()
+        }
+    }
+
+    private func perform(
+        _ urlRequest: URLRequest, body: RequestBody?, inFlight: InFlight
+    ) async throws -> TransportResponse {
+        try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 inFlight.start(continuation) { completion in
                     switch body {

@@ -47,6 +47,15 @@ struct RetryPolicyTests {
         }
     }
 
+    @Test("a generator held as an existential can be passed, as a client actor would")
+    func existentialGenerator() {
+        var seeded: any RandomNumberGenerator = SeededRandomNumberGenerator(seed: 42)
+        #expect(RetryPolicy.default.backoff(beforeAttempt: 2, using: &seeded) == .nanoseconds(741_564_879))
+        var system: any RandomNumberGenerator = SystemRandomNumberGenerator()
+        let wait = RetryPolicy.default.backoff(beforeAttempt: 4, using: &system)
+        #expect(wait >= .zero && wait <= .seconds(4))
+    }
+
     @Test("sub-second delays and fractional multipliers keep nanosecond precision")
     func subSecond() throws {
         let policy = try RetryPolicy(

@@ -54,12 +54,19 @@ final class TinyResponder: @unchecked Sendable {
 
     deinit { stop() }
 
-    var received: [Received] { lock.withLock { records } }
+    /// Runs `body` under the lock (`NSLock.withLock` needs macOS 14).
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
 
-    var isStopped: Bool { lock.withLock { stopped } }
+    var received: [Received] { locked { records } }
+
+    var isStopped: Bool { locked { stopped } }
 
     func stop() {
-        let first = lock.withLock { () -> Bool in
+        let first = locked { () -> Bool in
             defer { stopped = true }
             return !stopped
         }
@@ -86,6 +93,9 @@ final class TinyResponder: @unchecked Sendable {
         var yes: Int32 = 1
         setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
+        #if canImport(Darwin)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+        #endif
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
         address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
@@ -128,7 +138,7 @@ final class TinyResponder: @unchecked Sendable {
     private func serve(_ connection: Int32) {
         defer { close(connection) }
         guard let request = readRequest(connection) else { return }
-        lock.withLock { records.append(request) }
+        locked { records.append(request) }
         arrivalsContinuation.yield(request)
         switch reply(request) {
         case .respond(let status, let headers, let body):
