@@ -82,7 +82,9 @@ struct DigestTests {
         #expect(Hex.lowercase(SHA1.hash(bytes)) == "dea356a2cddd90c7a7ecedc5ebb563934f460452")
     }
 
-    @Test("streaming in pieces of 1, 3, 63, 64, 65 or 130 bytes gives the one-shot digest", arguments: [1, 3, 63, 64, 65, 130])
+    @Test(
+        "streaming in pieces of 1, 3, 63, 64, 65 or 130 bytes gives the one-shot digest",
+        arguments: [1, 3, 63, 64, 65, 130])
     func streamingMatchesOneShot(pieceSize: Int) {
         let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 17) }
         var md5 = MD5()
