@@ -4,6 +4,9 @@ enum BenchmarkRegistry {
         CompressionScenario(type: .zlib),
         CompressionScenario(type: .gzip),
         CompressionScenario(type: .deflate),
+        EncodeScenario(),
+        PushScenario(count: 100_000),
+        PushScenario(count: 1_000_000),
     ]
 
     /// The scenario called `name`, if any.

@@ -22,6 +22,13 @@ enum Stopwatch {
         return now(clock) - start
     }
 
+    /// The wall-clock seconds asynchronous `work` takes.
+    static func asyncSeconds(_ work: () async throws -> Void) async rethrows -> Double {
+        let start = now(.wall)
+        try await work()
+        return now(.wall) - start
+    }
+
     /// Runs `ours` and `reference` alternately `rounds` times each (swapping which goes first every round,
     /// so noise and warm-up hit both) and returns the best time of each, in seconds.
     static func bestOfAlternating(
