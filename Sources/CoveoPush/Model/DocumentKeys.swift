@@ -28,15 +28,33 @@ public enum DocumentKeys {
         case metadata
     }
 
-    private static let reservedByFolded = Dictionary(uniqueKeysWithValues: reserved.map { ($0.lowercased(), $0) })
-    private static let typedByFolded = Dictionary(uniqueKeysWithValues: typed.map { ($0.lowercased(), $0) })
-
     /// Classifies a key, ignoring case.
     public static func kind(of key: String) -> Kind {
-        let folded = key.lowercased()
-        if let canonical = reservedByFolded[folded] { return .reserved(canonical) }
-        if let canonical = typedByFolded[folded] { return .typed(canonical) }
+        if let canonical = reserved.first(where: { equalIgnoringCase($0, key) }) { return .reserved(canonical) }
+        if let canonical = typed.first(where: { equalIgnoringCase($0, key) }) { return .typed(canonical) }
         return .metadata
+    }
+
+    /// Whether two keys are equal ignoring case: byte by byte for ASCII (no allocation, the common case), by
+    /// their lowercased forms otherwise.
+    static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil):
+                return true
+            case (let a?, let b?):
+                if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
+                if a == b { continue }
+                let foldedA = (0x41...0x5A).contains(a) ? a | 0x20 : a
+                let foldedB = (0x41...0x5A).contains(b) ? b | 0x20 : b
+                if foldedA != foldedB { return false }
+            default:
+                return lhs.utf8.contains { $0 >= 0x80 } || rhs.utf8.contains { $0 >= 0x80 }
+                    ? lhs.lowercased() == rhs.lowercased() : false
+            }
+        }
     }
 
     /// Checks metadata names against the table: not empty, not reserved, not typed, no two equal ignoring case.
@@ -46,7 +64,8 @@ public enum DocumentKeys {
     ///   - documentId: The document they belong to, for the error.
     /// - Throws: ``ValidationError`` naming the document, the key and the rule.
     public static func validateMetadataNames(_ names: some Sequence<String>, documentId: String) throws(ValidationError) {
-        var seen: [String: String] = [:]
+        var checked: [String] = []
+        var byFolded: [String: String]?
         for name in names {
             if name.isEmpty {
                 throw ValidationError(.emptyKey, .document(documentId), "a metadata name cannot be empty")
@@ -62,12 +81,24 @@ public enum DocumentKeys {
             case .metadata:
                 break
             }
-            let folded = name.lowercased()
-            if let earlier = seen[folded] {
+            // Most documents carry a few dozen metadata at most: comparing pairwise beats hashing lowercased
+            // copies; past 32 names, a dictionary keeps the check linear.
+            let earlier: String?
+            if let byFolded {
+                earlier = byFolded[name.lowercased()]
+            } else {
+                earlier = checked.first { equalIgnoringCase($0, name) }
+            }
+            if let earlier {
                 throw ValidationError(
                     .duplicateKey, .document(documentId), "'\(earlier)' and '\(name)' differ only in case")
             }
-            seen[folded] = name
+            checked.append(name)
+            if byFolded != nil {
+                byFolded?[name.lowercased()] = name
+            } else if checked.count > 32 {
+                byFolded = Dictionary(checked.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            }
         }
     }
 }
