@@ -112,11 +112,14 @@ public final class BatchFileWriter {
             streamed.append(UInt8(ascii: "]"))
         }
         streamed.append(UInt8(ascii: "}"))
+        var counts: [BatchSection: Int] = [:]
+        if let first = format.sections.first, streamedEntries > 0 { counts[first] = streamedEntries }
+        for (section, slot) in buffered where slot.entries > 0 { counts[section] = slot.entries }
         buffered = [:]
         bufferedByteCount = 0
         let total = spilledBytes + streamed.count
         guard let spilled else {
-            return BatchFile(body: .data(Data(streamed)), byteCount: total, entryCount: entryCount)
+            return BatchFile(body: .data(Data(streamed)), byteCount: total, entriesBySection: counts)
         }
         do {
             try spilled.write(streamed)
@@ -128,7 +131,7 @@ public final class BatchFileWriter {
         }
         self.spilled = nil
         streamed = []
-        return BatchFile(body: .file(spilled.url), byteCount: total, entryCount: entryCount)
+        return BatchFile(body: .file(spilled.url), byteCount: total, entriesBySection: counts)
     }
 
     /// Abandons the batch and deletes its temporary file, if any.

@@ -60,6 +60,11 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let futureOrderingId = Rule(rawValue: "futureOrderingId")
         /// A numeric parameter is outside its allowed range.
         public static let outOfRange = Rule(rawValue: "outOfRange")
+        /// An API key or access token that cannot be sent in an HTTP header (whitespace, line breaks, control
+        /// characters or non-ASCII text).
+        public static let invalidAPIKey = Rule(rawValue: "invalidAPIKey")
+        /// A request parameter does not have the form the service accepts (such as a stream shard name).
+        public static let invalidParameter = Rule(rawValue: "invalidParameter")
 
         private static let words: [String: String] = [
             "invalidDocumentId": "invalid document ID",
@@ -82,6 +87,8 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
             "hipaaRegion": "HIPAA outside the US region",
             "futureOrderingId": "orderingId in the future",
             "outOfRange": "value out of range",
+            "invalidAPIKey": "invalid API key",
+            "invalidParameter": "invalid parameter",
         ]
     }
 

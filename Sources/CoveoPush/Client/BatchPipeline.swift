@@ -1,0 +1,284 @@
+import Foundation
+
+/// The engine behind ``PushSession`` and ``IdentitySession``: appends encoded entries to the current batch file,
+/// closes it before it crosses the size limit, uploads batches concurrently, and pushes them strictly in the
+/// order they were created.
+///
+/// Order: each batch's push waits for the previous batch's push to be answered, so the service receives the
+/// crawler's operations in the crawler's order. Within one batch, an ID is never both added and deleted (the
+/// batch is closed first), because the service's order between a batch's arrays is not documented.
+///
+/// Memory: entries are encoded once by the caller and written straight into the batch file, which spills to an
+/// owner-only temporary file past a threshold; at most `uploadConcurrency` finished batches wait, on disk,
+/// for their upload or push, and the caller waits (back-pressure) when that many are in flight.
+actor BatchPipeline {
+    nonisolated let client: PushClient
+    nonisolated let target: BatchTarget
+    nonisolated let counter = RequestCounter()
+    nonisolated let scope = CancellationScope()
+    nonisolated let progress: AsyncStream<PushProgress>
+    private let progressContinuation: AsyncStream<PushProgress>.Continuation
+
+    private var writer: BatchFileWriter?
+    private var addedKeys: Set<Int> = []
+    private var parentKeys: Set<Int> = []
+    private var deletedKeys: Set<Int> = []
+    private var cascadingDeletes: Set<Int> = []
+    private var lastBatch: Task<Void, Never>?
+    private var inFlight: [Task<Void, Never>] = []
+    private var report = PushReport()
+    private var handed = 0
+    private var done = 0
+    private var stopError: PushError?
+    private var finished = false
+
+    init(client: PushClient, target: BatchTarget) {
+        self.client = client
+        self.target = target
+        (progress, progressContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(64))
+    }
+
+    deinit {
+        // An unfinished writer deletes its own spill file when released.
+        progressContinuation.finish()
+    }
+
+    private var configuration: PushClient.Configuration { client.configuration }
+
+    // MARK: - Appending
+
+    /// Appends one encoded entry, closing the current batch first when the entry would cross a limit or
+    /// conflict with an operation already in the batch.
+    ///
+    /// - Parameters:
+    ///   - key: The document ID or identity name.
+    ///   - parentKey: The parent ID of an added item, so a later cascading delete of the parent closes the batch.
+    ///   - cascades: Whether a delete also deletes the item's children.
+    func append(_ json: [UInt8], to section: BatchSection, key: String, parentKey: String?, cascades: Bool) async throws {
+        if let stopError { throw stopError }
+        guard !finished else {
+            throw PushError(.invalidInput, operation: "append", message: "the session is already finished", documentIds: [key])
+        }
+        try Task.checkCancellation()
+        handed += 1
+        let isDelete = section == .delete || section == .deleted
+        let hash = key.hashValue
+        let conflicts =
+            isDelete
+            ? addedKeys.contains(hash) || (cascades && parentKeys.contains(hash))
+            : deletedKeys.contains(hash) || parentKey.map { cascadingDeletes.contains($0.hashValue) } ?? false
+        if let current = writer, !current.isEmpty {
+            let tooLarge = current.byteCount(afterAppending: json.count, to: section) > configuration.batchLimit
+            let tooManyBuffered =
+                section != target.format.sections.first
+                && current.bufferedByteCount + json.count > configuration.deleteBufferLimit
+            if conflicts || tooLarge || tooManyBuffered { try await closeBatch() }
+        }
+        let current = currentWriter()
+        do {
+            try current.append(json, to: section)
+        } catch {
+            throw PushError(.localFile, operation: "writeBatchFile", message: "\(error)", documentIds: [key])
+        }
+        if isDelete {
+            deletedKeys.insert(hash)
+            if cascades { cascadingDeletes.insert(hash) }
+        } else {
+            addedKeys.insert(hash)
+            if let parentKey { parentKeys.insert(parentKey.hashValue) }
+        }
+    }
+
+    /// Records an entry the caller could not even encode (invalid input, content that could not be offloaded).
+    func recordRejected(_ key: String, _ error: PushError) async {
+        handed += 1
+        done += 1
+        report.failed.append(PushReport.Failure(documentId: key, error: error))
+        await publishProgress()
+    }
+
+    private func currentWriter() -> BatchFileWriter {
+        if let writer { return writer }
+        let created = BatchFileWriter(
+            format: target.format, temporaryDirectory: configuration.temporaryDirectory,
+            memoryThreshold: configuration.batchMemoryThreshold)
+        writer = created
+        return created
+    }
+
+    /// Finishes the current batch and hands it to a batch task; waits while too many batches are in flight.
+    private func closeBatch() async throws {
+        guard let current = writer else { return }
+        writer = nil
+        addedKeys.removeAll(keepingCapacity: true)
+        parentKeys.removeAll(keepingCapacity: true)
+        deletedKeys.removeAll(keepingCapacity: true)
+        cascadingDeletes.removeAll(keepingCapacity: true)
+        guard !current.isEmpty else {
+            current.discard()
+            return
+        }
+        let batch: BatchFile
+        do {
+            batch = try current.finish()
+        } catch {
+            current.discard()
+            throw PushError(.localFile, operation: "writeBatchFile", message: "\(error)")
+        }
+        let previous = lastBatch
+        let task = Task { [client, target, counter] in
+            await Self.deliver(batch, after: previous, client: client, target: target, counter: counter, pipeline: self)
+        }
+        lastBatch = task
+        inFlight.append(task)
+        scope.add(task)
+        while inFlight.count > configuration.uploadConcurrency {
+            let oldest = inFlight.removeFirst()
+            await withTaskCancellationHandler {
+                await oldest.value
+            } onCancel: { [scope] in
+                scope.cancelAll()
+            }
+            try Task.checkCancellation()
+        }
+    }
+
+    /// Closes the last batch, waits until every batch is pushed, and returns the report.
+    func finish() async throws -> PushReport {
+        if finished { return report }
+        try await closeBatch()
+        finished = true
+        let last = lastBatch
+        await withTaskCancellationHandler {
+            await last?.value
+        } onCancel: { [scope] in
+            scope.cancelAll()
+        }
+        progressContinuation.finish()
+        if Task.isCancelled || scope.isCancelled { throw CancellationError() }
+        var final = report
+        await counter.fill(&final)
+        return final
+    }
+
+    /// Cancels every batch in flight; their temporary files are deleted.
+    func cancel() {
+        scope.cancelAll()
+        writer?.discard()
+        writer = nil
+    }
+
+    // MARK: - Batch outcomes
+
+    fileprivate var stopped: PushError? { stopError }
+
+    fileprivate func settle(_ batch: BatchFile, error: PushError?) async {
+        if let error {
+            if error.code == .quotaExceeded, stopError == nil { stopError = error }
+            for id in BatchScanner.identifiers(in: batch.body) {
+                report.failed.append(PushReport.Failure(documentId: id, error: error))
+            }
+        } else {
+            report.batches += 1
+            for (section, count) in batch.entriesBySection {
+                if section == .delete || section == .deleted {
+                    report.deleted += count
+                } else {
+                    report.accepted += count
+                }
+            }
+        }
+        done += batch.entryCount
+        await publishProgress()
+    }
+
+    private func publishProgress() async {
+        let bytes = await counter.bytesUploaded
+        progressContinuation.yield(
+            PushProgress(
+                documentsDone: done, documentsTotal: handed, bytesUploaded: bytes,
+                batchesCommitted: report.batches, failures: report.failed.count))
+    }
+
+    /// Uploads a batch (splitting it if the upload host refuses its size), waits for the previous batch's push,
+    /// then pushes it, uploading and pushing again when the push could not be confirmed.
+    private static func deliver(
+        _ batch: BatchFile, after previous: Task<Void, Never>?, client: PushClient, target: BatchTarget,
+        counter: RequestCounter, pipeline: BatchPipeline
+    ) async {
+        var pending = [batch]
+        var uploaded: [(BatchFile, FileContainer)] = []
+        defer {
+            for part in pending { part.remove() }
+            for (part, _) in uploaded { part.remove() }
+        }
+        func fail(_ part: BatchFile, _ error: Error) async {
+            let pushError = (error as? PushError) ?? PushError(.cancelled, operation: "pushBatch", message: "\(error)")
+            await pipeline.settle(part, error: pushError)
+        }
+        // Upload, concurrently with other batches.
+        while !pending.isEmpty {
+            let part = pending.removeFirst()
+            if let stop = await pipeline.stopped {
+                await fail(part, stop)
+                part.remove()
+                continue
+            }
+            do {
+                let container = try await client.uploadToNewContainer(part.body, counter: counter, documentIds: [])
+                uploaded.append((part, container))
+            } catch let error as PushError where error.code == .contentTooLarge && error.statusCode == 413 {
+                let halves: (BatchFile, BatchFile)?
+                do {
+                    halves = try part.split(
+                        format: target.format, temporaryDirectory: client.configuration.temporaryDirectory,
+                        memoryThreshold: client.configuration.batchMemoryThreshold)
+                } catch {
+                    halves = nil
+                }
+                if let halves {
+                    pending.insert(contentsOf: [halves.0, halves.1], at: 0)
+                } else {
+                    await fail(part, error)
+                }
+                part.remove()
+            } catch {
+                await fail(part, error)
+                part.remove()
+            }
+        }
+        // Push, strictly after the previous batch.
+        await previous?.value
+        while !uploaded.isEmpty {
+            let (part, container) = uploaded.removeFirst()
+            defer { part.remove() }
+            if let stop = await pipeline.stopped {
+                await fail(part, stop)
+                continue
+            }
+            var fileId = container.fileId
+            var repushes = 0
+            while true {
+                do {
+                    try Task.checkCancellation()
+                    try await client.commit(fileId: fileId, to: target, counter: counter, documentIds: [])
+                    await pipeline.settle(part, error: nil)
+                    break
+                } catch let error as PushError
+                    where PushClient.isUnconfirmed(error) && repushes < client.configuration.maxRepushes
+                {
+                    repushes += 1
+                    do {
+                        fileId = try await client.uploadToNewContainer(part.body, counter: counter, documentIds: []).fileId
+                    } catch {
+                        await fail(part, error)
+                        break
+                    }
+                } catch {
+                    await fail(part, error)
+                    break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+extension PushClient {
+    /// Moves a document's content into its own file container and returns the document referencing it by
+    /// `compressedBinaryDataFileId`: how content beyond the 5 MB inline limits is pushed, up to 256 MB.
+    ///
+    /// The content is compressed as a stream into an owner-only temporary file (text as UTF-8 with ZLIB), so a
+    /// 200 MB file never sits in memory; the temporary file is deleted afterwards.
+    ///
+    /// - Throws: ``PushError`` with code `contentTooLarge` naming the document beyond 256 MB, `localFile` when the
+    ///   content cannot be read, or the upload's error.
+    nonisolated func offloadingContent(of document: Document, counter: RequestCounter?) async throws -> Document {
+        let documentId = document.documentId
+        let operation = "offloadContent"
+        guard let content = document.content else { return document }
+        let limit = PushLimits.maxFileContainerBytes
+        let file: TemporaryFile
+        do {
+            file = try TemporaryFile(
+                in: configuration.temporaryDirectory, prefix: "coveo-push-content-", suffix: ".bin")
+        } catch {
+            throw PushError(.localFile, operation: operation, message: "\(error)", documentIds: [documentId])
+        }
+        defer { file.remove() }
+        var written = 0
+        func write(_ bytes: UnsafeRawBufferPointer) throws {
+            written += bytes.count
+            if written > limit { throw OffloadLimitReached() }
+            try file.write(bytes)
+        }
+        func writeData(_ data: Data) throws { try data.withUnsafeBytes { try write($0) } }
+        let type: CompressionType
+        do {
+            switch content {
+            case .text(let text):
+                type = .zlib
+                try writeData(try Compression.compress(Data(text.utf8), as: .zlib))
+            case .binary(let data, let compression):
+                type = compression
+                try writeData(compression == .uncompressed ? data : try Compression.compress(data, as: compression))
+            case .file(let url, let compression):
+                type = compression
+                _ = try Compression.compressFile(at: url, as: compression) { try write($0) }
+            case .compressed(let data, let declared):
+                type = declared
+                try writeData(data)
+            case .base64(let text, let declared):
+                type = declared
+                guard let data = Data(base64Encoded: text) else {
+                    throw ValidationError(.invalidBase64, .document(documentId), "compressedBinaryData is not valid base64")
+                }
+                try writeData(data)
+            case .fileReference:
+                return document
+            }
+            try file.close()
+        } catch is OffloadLimitReached {
+            throw PushError(
+                .contentTooLarge, operation: operation,
+                message: "the content is over \(limit) bytes once compressed; a file container holds at most \(limit)",
+                documentIds: [documentId])
+        } catch let error as ValidationError {
+            throw PushError(error, operation: operation)
+        } catch let error as PushError {
+            throw error
+        } catch {
+            throw PushError(.localFile, operation: operation, message: "\(error)", documentIds: [documentId])
+        }
+        let container = try await uploadToNewContainer(.file(file.url), counter: counter, documentIds: [documentId])
+        var offloaded = document
+        offloaded.content = .fileReference(fileId: container.fileId, type: type)
+        return offloaded
+    }
+}
+
+private struct OffloadLimitReached: Error {}

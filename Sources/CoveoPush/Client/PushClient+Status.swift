@@ -1,0 +1,60 @@
+import Foundation
+
+extension PushClient {
+    /// Sets the status of a Push source (what the console's activity log shows).
+    public nonisolated func setStatus(_ status: SourceStatus, sourceId: String) async throws {
+        let request = try checked(.setSourceStatus) { () throws(ValidationError) in
+            try SetSourceStatusRequest(organizationId: organizationId, sourceId: sourceId, status: status)
+        }
+        _ = try await execute(request, counter: nil)
+    }
+
+    /// Runs `body` between an active status and `IDLE`: sets `status` first, and always attempts `IDLE` after,
+    /// even when `body` throws or the task is cancelled (the `IDLE` request itself then runs uncancelled).
+    ///
+    /// ```swift
+    /// let report = try await client.withStatus(.refresh, sourceId: "my-source") {
+    ///     try await client.push(documents, sourceId: "my-source")
+    /// }
+    /// ```
+    ///
+    /// - Throws: The status request's error, or `body`'s error (which wins over a failed `IDLE`).
+    public nonisolated func withStatus<T: Sendable>(
+        _ status: SourceStatus, sourceId: String, _ body: () async throws -> T
+    ) async throws -> T {
+        try await setStatus(status, sourceId: sourceId)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body())
+        } catch {
+            result = .failure(error)
+        }
+        let idle = Task { [self] in try await setStatus(.idle, sourceId: sourceId) }
+        let idleResult = await idle.result
+        let value = try result.get()
+        try idleResult.get()
+        return value
+    }
+
+    /// A full rebuild: pushes every document with one orderingId, deletes the source's items older than it (so
+    /// items not seen in this crawl disappear), inside `REBUILD` … `IDLE`.
+    ///
+    /// - Parameters:
+    ///   - orderingId: The orderingId of this rebuild; pass the same value from several processes that share one
+    ///     rebuild. Default: now, in milliseconds since 1970.
+    ///   - queueDelay: Minutes before the deletion of old items is enqueued (the service's default is 15).
+    /// - Returns: The push's report. Old items are deleted only when every document was accepted, so a partly
+    ///   failed rebuild never removes items that were merely not re-pushed.
+    public nonisolated func rebuild(
+        _ documents: some Sequence<Document>, sourceId: String, orderingId: Int64? = nil, queueDelay: Int? = nil
+    ) async throws -> PushReport {
+        let orderingId = orderingId ?? Int64((configuration.wallClock().timeIntervalSince1970 * 1000).rounded(.down))
+        return try await withStatus(.rebuild, sourceId: sourceId) {
+            let report = try await push(documents, sourceId: sourceId, orderingId: orderingId)
+            if report.isComplete {
+                try await deleteOlderThan(orderingId: orderingId, sourceId: sourceId, queueDelay: queueDelay)
+            }
+            return report
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A throwaway HTTP/1.1 responder on 127.0.0.1 for the URLSessionTransport tests: one thread per
+/// connection, one request per connection, canned replies, and a record of what arrived.
+final class TinyResponder: @unchecked Sendable {
+    /// What to do with a request once it has been read.
+    enum Reply: Sendable {
+        /// Answer with this status, headers and body, then close.
+        case respond(status: Int, headers: [String: String] = [:], body: Data = Data())
+        /// Never answer; keep the connection open until the responder stops.
+        case hang
+        /// Close the connection without answering.
+        case drop
+    }
+
+    /// A request as it arrived.
+    struct Received: Sendable {
+        var method: String
+        var target: String
+        /// Header names lowercased.
+        var headers: [String: String]
+        var body: Data
+    }
+
+    let port: UInt16
+    /// Yields each request as soon as it has been read, before the reply.
+    let arrivals: AsyncStream<Received>
+    /// Yields, for each `.hang` reply, `true` when the client closed the connection, `false` when the
+    /// responder stopped first.
+    let hangEnds: AsyncStream<Bool>
+
+    private let listener: Int32
+    private let reply: @Sendable (Received) -> Reply
+    private let arrivalsContinuation: AsyncStream<Received>.Continuation
+    private let hangEndsContinuation: AsyncStream<Bool>.Continuation
+    private let lock = NSLock()
+    private var stopped = false
+    private var records: [Received] = []
+
+    init(reply: @escaping @Sendable (Received) -> Reply) throws {
+        self.reply = reply
+        (arrivals, arrivalsContinuation) = AsyncStream.makeStream()
+        (hangEnds, hangEndsContinuation) = AsyncStream.makeStream()
+        (listener, port) = try Self.openListener()
+        Thread.detachNewThread { [self] in acceptLoop() }
+    }
+
+    deinit { stop() }
+
+    /// Runs `body` under the lock (`NSLock.withLock` needs macOS 14).
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    var received: [Received] { locked { records } }
+
+    var isStopped: Bool { locked { stopped } }
+
+    func stop() {
+        let first = locked { () -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        if first {
+            arrivalsContinuation.finish()
+            hangEndsContinuation.finish()
+        }
+    }
+
+    var baseURL: URL {
+        URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/")
+    }
+
+    // MARK: Sockets
+
+    /// Binds a listening socket to an ephemeral port of 127.0.0.1.
+    static func openListener() throws -> (Int32, UInt16) {
+        #if canImport(Glibc)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { throw ResponderError("socket") }
+        var yes: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        #if canImport(Darwin)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+        #endif
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0, listen(descriptor, 64) == 0 else {
+            close(descriptor)
+            throw ResponderError("bind/listen")
+        }
+        var actual = sockaddr_in()
+        var actualLength = length
+        _ = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
+        }
+        return (descriptor, UInt16(bigEndian: actual.sin_port))
+    }
+
+    /// Waits up to 50 ms for `descriptor` to become readable.
+    private static func readable(_ descriptor: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 50) > 0
+    }
+
+    private func acceptLoop() {
+        defer { close(listener) }
+        while !isStopped {
+            guard Self.readable(listener) else { continue }
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { continue }
+            #if canImport(Darwin)
+                var yes: Int32 = 1
+                setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
+            #endif
+            Thread.detachNewThread { [self] in serve(connection) }
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        guard let request = readRequest(connection) else { return }
+        locked { records.append(request) }
+        arrivalsContinuation.yield(request)
+        switch reply(request) {
+        case .respond(let status, let headers, let body):
+            var head = "HTTP/1.1 \(status) Canned\r\nContent-Length: \(body.count)\r\nConnection: close\r\n"
+            for (name, value) in headers { head += "\(name): \(value)\r\n" }
+            write(connection, Data((head + "\r\n").utf8) + body)
+        case .hang:
+            var scratch = [UInt8](repeating: 0, count: 4_096)
+            while !isStopped {
+                if Self.readable(connection), recv(connection, &scratch, scratch.count, 0) <= 0 {
+                    hangEndsContinuation.yield(true)
+                    return
+                }
+            }
+            hangEndsContinuation.yield(false)
+        case .drop:
+            return
+        }
+    }
+
+    private func write(_ connection: Int32, _ data: Data) {
+        #if canImport(Glibc)
+            let flags = Int32(MSG_NOSIGNAL)
+        #else
+            let flags: Int32 = 0
+        #endif
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let sent = send(connection, base + offset, raw.count - offset, flags)
+                if sent <= 0 { return }
+                offset += sent
+            }
+        }
+    }
+
+    /// Reads one request: head, then a Content-Length or chunked body; answers `Expect: 100-continue`.
+    private func readRequest(_ connection: Int32) -> Received? {
+        var buffer = Data()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        func fill() -> Bool {
+            while !isStopped {
+                guard Self.readable(connection) else { continue }
+                let count = recv(connection, &chunk, chunk.count, 0)
+                guard count > 0 else { return false }
+                buffer.append(contentsOf: chunk[0..<count])
+                return true
+            }
+            return false
+        }
+        let separator = Data("\r\n\r\n".utf8)
+        var headEnd: Range<Data.Index>?
+        while headEnd == nil {
+            guard fill() else { return nil }
+            headEnd = buffer.range(of: separator)
+        }
+        guard let headEnd else { return nil }
+        let lines = String(decoding: buffer[..<headEnd.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let requestLine = lines[0].split(separator: " ")
+        guard requestLine.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        buffer = Data(buffer[headEnd.upperBound...])
+        if headers["expect"]?.lowercased() == "100-continue" {
+            write(connection, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+        }
+        var body = Data()
+        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
+            while true {
+                var lineEnd = buffer.range(of: Data("\r\n".utf8))
+                while lineEnd == nil {
+                    guard fill() else { return nil }
+                    lineEnd = buffer.range(of: Data("\r\n".utf8))
+                }
+                guard let lineEnd,
+                    let size = Int(String(decoding: buffer[..<lineEnd.lowerBound], as: UTF8.self), radix: 16)
+                else { return nil }
+                buffer = Data(buffer[lineEnd.upperBound...])
+                while buffer.count < size + 2 {
+                    guard fill() else { return nil }
+                }
+                if size == 0 { break }
+                body.append(buffer.prefix(size))
+                buffer = Data(buffer.dropFirst(size + 2))
+            }
+        } else {
+            let length = Int(headers["content-length"] ?? "0") ?? 0
+            while buffer.count < length {
+                guard fill() else { return nil }
+            }
+            body = Data(buffer.prefix(length))
+        }
+        return Received(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body)
+    }
+}
+
+struct ResponderError: Error {
+    let what: String
+    init(_ what: String) { self.what = what }
+}
+
+/// A port on 127.0.0.1 where nothing listens (bound, then closed at once).
+func closedLoopbackPort() throws -> UInt16 {
+    let (descriptor, port) = try TinyResponder.openListener()
+    close(descriptor)
+    return port
+}
