@@ -32,7 +32,7 @@ struct EmulatedJSONParser {
     static func parse(_ data: Data) throws(EmulatedJSONError) -> EmulatedJSON {
         let result: Result<EmulatedJSON, EmulatedJSONError> = data.withUnsafeBytes { raw in
             var parser = EmulatedJSONParser(raw)
-            do {
+            do throws(EmulatedJSONError) {
                 parser.skipWhitespace()
                 let value = try parser.parseValue(depth: 0)
                 parser.skipWhitespace()
@@ -106,9 +106,15 @@ struct EmulatedJSONParser {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw failure("unexpected character")
         }
@@ -263,9 +269,8 @@ struct EmulatedJSONParser {
         return count
     }
 
-    private mutating func literal(_ word: StaticString) throws(EmulatedJSONError) {
-        let text = UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitsCount)
-        for expected in text {
+    private mutating func literal(_ word: String) throws(EmulatedJSONError) {
+        for expected in word.utf8 {
             guard peek() == expected else { throw failure("invalid literal") }
             index += 1
         }

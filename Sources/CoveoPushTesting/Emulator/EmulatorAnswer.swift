@@ -18,8 +18,10 @@ struct EmulatorAnswer: Sendable {
     static func success(_ statusCode: Int, json: String? = nil) -> EmulatorAnswer {
         var headers = HeaderFields()
         if json != nil { headers["Content-Type"] = "application/json" }
-        return EmulatorAnswer(response: TransportResponse(statusCode: statusCode, headers: headers,
-            body: Data((json ?? "").utf8)))
+        return EmulatorAnswer(
+            response: TransportResponse(
+                statusCode: statusCode, headers: headers,
+                body: Data((json ?? "").utf8)))
     }
 
     /// 202 with `{}`, what the service answers to accepted work.
@@ -44,7 +46,8 @@ struct EmulatorAnswer: Sendable {
 
     /// An S3-style XML error, as the upload host answers.
     static func s3Error(_ statusCode: Int, _ code: String, _ message: String) -> EmulatorAnswer {
-        let body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>\(code)</Code><Message>"
+        let body =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>\(code)</Code><Message>"
             + xmlEscaped(message) + "</Message></Error>"
         let headers: HeaderFields = ["Content-Type": "application/xml"]
         return EmulatorAnswer(

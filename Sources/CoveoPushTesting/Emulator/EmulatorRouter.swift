@@ -33,14 +33,16 @@ enum EmulatorRouter {
     }
 
     private static let table: [Row] = [
-        Row(pattern: ["organizations", nil, "sources", nil, "status"], methods: ["POST": .setStatus]),
+        Row(pattern: ["organizations", nil, "sources", nil, "status"], methods: ["POST": .setSourceStatus]),
         Row(
             pattern: ["organizations", nil, "sources", nil, "documents"],
-            methods: ["PUT": .addOrUpdateItem, "DELETE": .deleteItem]),
+            methods: ["PUT": .addOrUpdateDocument, "DELETE": .deleteDocument]),
         Row(
             pattern: ["organizations", nil, "sources", nil, "documents", "olderthan"],
-            methods: ["DELETE": .deleteItemsOlderThan]),
-        Row(pattern: ["organizations", nil, "sources", nil, "documents", "batch"], methods: ["PUT": .pushItemBatch]),
+            methods: ["DELETE": .deleteDocumentsOlderThan]),
+        Row(
+            pattern: ["organizations", nil, "sources", nil, "documents", "batch"],
+            methods: ["PUT": .pushDocumentBatch]),
         Row(pattern: ["organizations", nil, "files"], methods: ["POST": .createFileContainer]),
         Row(
             pattern: ["organizations", nil, "providers", nil, "permissions"],
@@ -84,7 +86,7 @@ enum EmulatorRouter {
             let fileId = segments.last, !fileId.isEmpty
         {
             guard method == "PUT" else { return .methodNotAllowed(allowed: ["PUT"]) }
-            return .matched(Match(route: .upload, organizationId: "", targetId: fileId, query: query))
+            return .matched(Match(route: .uploadToFileContainer, organizationId: "", targetId: fileId, query: query))
         }
         return .notFound
     }
@@ -103,9 +105,13 @@ enum EmulatorRouter {
             var fits = true
             for (expected, actual) in zip(row.pattern, segments) {
                 if let expected {
-                    if expected != actual { fits = false; break }
+                    if expected != actual {
+                        fits = false
+                        break
+                    }
                 } else if actual.isEmpty {
-                    fits = false; break
+                    fits = false
+                    break
                 } else {
                     identifiers.append(actual)
                 }

@@ -12,7 +12,9 @@ public struct FaultCounts: Sendable, Hashable {
     public var delayed = 0
 
     /// Creates counts, all zero by default.
-    public init(throttled: Int = 0, failedBefore: Int = 0, failedAfter: Int = 0, expiredUploads: Int = 0, delayed: Int = 0) {
+    public init(
+        throttled: Int = 0, failedBefore: Int = 0, failedAfter: Int = 0, expiredUploads: Int = 0, delayed: Int = 0
+    ) {
         self.throttled = throttled
         self.failedBefore = failedBefore
         self.failedAfter = failedAfter

@@ -13,7 +13,7 @@
 /// faults.failureBeforeRate = 0.2      // 20% of requests fail with 503/504 and change nothing
 /// faults.failureAfterRate = 0.1       // 10% apply the work, then fail anyway
 /// faults.requestsPerSecond = 50       // beyond 50 requests in a second: 429 with Retry-After
-/// faults.routes = [.pushItemBatch, .upload]
+/// faults.routes = [.pushDocumentBatch, .uploadToFileContainer]
 /// let service = InMemoryPushService(configuration: .init(faults: faults), clock: testClock)
 /// ```
 public struct FaultPlan: Sendable, Hashable {
@@ -73,7 +73,7 @@ public struct FaultPlan: Sendable, Hashable {
         guard routes.contains(route) else { return .none }
         let base = FaultHash.combine(seed, route: route.rawValue, key: key, attempt: attempt)
         let expiryDraw = FaultHash.unit(FaultHash.mix(base ^ 0x5EED_0001))
-        if route == .upload, expiredUploadRate > 0, expiryDraw < expiredUploadRate {
+        if route == .uploadToFileContainer, expiredUploadRate > 0, expiryDraw < expiredUploadRate {
             return .expiredUpload
         }
         let draw = FaultHash.unit(FaultHash.mix(base ^ 0x5EED_0002))

@@ -49,21 +49,27 @@ enum IdentityEntryParser {
         json.member("identity")?.member("name")?.stringValue
     }
 
-    private static func identities(_ value: EmulatedJSON?, _ name: String) throws(EntryRejection) -> [SecurityIdentity] {
+    private static func identities(_ value: EmulatedJSON?, _ name: String) throws(EntryRejection) -> [SecurityIdentity]
+    {
         guard let value, value != .null else { return [] }
-        guard case .array(let entries) = value else { throw EntryRejection(.invalidIdentity, "\(name) must be an array") }
+        guard case .array(let entries) = value else {
+            throw EntryRejection(.invalidIdentity, "\(name) must be an array")
+        }
         var result: [SecurityIdentity] = []
         for entry in entries { result.append(try securityIdentity(entry, "an entry of \(name)")) }
         return result
     }
 
-    private static func securityIdentity(_ json: EmulatedJSON, _ what: String) throws(EntryRejection) -> SecurityIdentity {
+    private static func securityIdentity(_ json: EmulatedJSON, _ what: String) throws(EntryRejection)
+        -> SecurityIdentity
+    {
         guard case .object = json else { throw EntryRejection(.invalidIdentity, "\(what) must be an object") }
         guard let name = json.member("name")?.stringValue, !name.isEmpty else {
             throw EntryRejection(.invalidIdentity, "\(what) needs a non-empty name")
         }
         guard let typeText = json.member("type")?.stringValue, let type = SecurityIdentityType(lenient: typeText) else {
-            throw EntryRejection(.invalidIdentity, "\(what) '\(name)' needs a type (USER, GROUP, VIRTUAL_GROUP, UNKNOWN)")
+            throw EntryRejection(
+                .invalidIdentity, "\(what) '\(name)' needs a type (USER, GROUP, VIRTUAL_GROUP, UNKNOWN)")
         }
         var additionalInfo: [String: String] = [:]
         if let info = json.member("additionalInfo"), info != .null {

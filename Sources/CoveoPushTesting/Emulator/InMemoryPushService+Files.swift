@@ -9,7 +9,8 @@ extension InMemoryPushService {
         counts.fileContainers += 1
         let signature = RequestPreparer.uploadSignature(fileId: fileId, seed: configuration.faults.seed)
         let expires = max(1, configuration.limits.fileContainerLifetime.components.seconds)
-        let uploadUri = configuration.uploadBaseURL.appendingPathComponent(fileId).absoluteString
+        let uploadUri =
+            configuration.uploadBaseURL.appendingPathComponent(fileId).absoluteString
             + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=\(expires)&X-Amz-Signature=\(signature)"
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()
@@ -53,7 +54,8 @@ extension InMemoryPushService {
         counts.uploads += 1
         counts.uploadedBytes += byteCount
         var answer = EmulatorAnswer.success(200)
-        answer.response.headers["ETag"] = "\"\(RequestPreparer.uploadSignature(fileId: fileId, seed: UInt64(byteCount)))\""
+        answer.response.headers["ETag"] =
+            "\"\(RequestPreparer.uploadSignature(fileId: fileId, seed: UInt64(byteCount)))\""
         return answer
     }
 

@@ -141,7 +141,7 @@ extension InMemoryPushService {
         let limit = max(configuration.requestLogLimit, 1)
         if log.count > 2 * limit { log.removeFirst(log.count - limit) }
         var response = answer.response
-        response.headers["x-amzn-RequestId"] = "emulator-\(counts.requests)"
+        response.headers["x-request-id"] = "emulator-\(counts.requests)"
         return response
     }
 

@@ -102,8 +102,10 @@ public actor InMemoryPushService: Transport {
     ///   - provider: The security provider.
     ///   - organizationId: The organization, or `nil` for the first organization (by ID) using that provider.
     public func identities(provider: String, organizationId: String? = nil) -> EmulatedIdentities {
-        let key = providers.keys.filter { $0.id == provider && (organizationId == nil || $0.organizationId == organizationId) }
-            .min { $0.organizationId < $1.organizationId }
+        let key = providers.keys.filter {
+            $0.id == provider && (organizationId == nil || $0.organizationId == organizationId)
+        }
+        .min { $0.organizationId < $1.organizationId }
         guard let key, let state = providers[key] else {
             return EmulatedIdentities(organizationId: organizationId ?? "", providerId: provider)
         }

@@ -29,7 +29,8 @@ struct ItemDraft: Sendable {
         if case .data(let text) = self.content { data = text }
         return EmulatedItem(
             organizationId: organizationId, sourceId: sourceId, documentId: documentId, orderingId: orderingId,
-            contentKind: kind, compressionType: kind == .compressedBinaryData || kind == .fileContainer
+            contentKind: kind,
+            compressionType: kind == .compressedBinaryData || kind == .fileContainer
                 ? compressionType : nil,
             content: content, isContentOpaque: opaque, data: data, metadata: metadata,
             permissionsJSON: permissions, parentId: parentId, fileExtension: fileExtension)

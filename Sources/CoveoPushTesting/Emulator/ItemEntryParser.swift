@@ -49,8 +49,10 @@ enum ItemEntryParser {
             reservedValues[$0] != nil
         }
         guard contentKeys.count <= 1 else {
-            throw EntryRejection(.multipleContents, "an item may have only one of data, compressedBinaryData and "
-                + "compressedBinaryDataFileId")
+            throw EntryRejection(
+                .multipleContents,
+                "an item may have only one of data, compressedBinaryData and "
+                    + "compressedBinaryDataFileId")
         }
         var compression = queryCompression
         if compression == nil, let value = reservedValues["compressiontype"] {

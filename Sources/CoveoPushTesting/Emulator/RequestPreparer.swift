@@ -48,38 +48,38 @@ struct RequestPreparer: Sendable {
         let query = EmulatorQuery(items: match.query)
         let scope = "\(match.organizationId)/\(match.targetId)"
         switch match.route {
-        case .setStatus:
+        case .setSourceStatus:
             outcome.faultKey = scope
             let text = try query.required("statusType")
             guard let status = SourceStatus(rawValue: text.uppercased()) else {
                 throw EmulatorRefusal(.invalidParameter("statusType", "'\(text)' is not a source status"))
             }
             return .status(status)
-        case .addOrUpdateItem:
+        case .addOrUpdateDocument:
             return try upsertItem(query, request, body, &outcome)
-        case .deleteItem:
+        case .deleteDocument:
             let documentId = try query.required("documentId")
             outcome.faultKey = documentId
             let deleteChildren = try query.bool("deleteChildren") ?? false
             return .deleteItem(
                 documentId: documentId, deleteChildren: deleteChildren, orderingId: try query.orderingId())
-        case .deleteItemsOlderThan:
+        case .deleteDocumentsOlderThan:
             outcome.faultKey = scope
             let orderingId = try query.requiredOrderingId()
             _ = try query.queueDelay()
             return .deleteItemsOlderThan(orderingId: orderingId)
-        case .pushItemBatch, .pushIdentityBatch:
+        case .pushDocumentBatch, .pushIdentityBatch:
             let fileId = try query.required("fileId")
             outcome.faultKey = fileId
             let orderingId = try query.orderingId()
-            return match.route == .pushItemBatch
+            return match.route == .pushDocumentBatch
                 ? .itemBatch(fileId: fileId, orderingId: orderingId)
                 : .identityBatch(fileId: fileId, orderingId: orderingId)
         case .createFileContainer:
             outcome.faultKey = match.organizationId
             _ = try query.bool("useVirtualHostedStyleUrl")
             return .createFileContainer
-        case .upload:
+        case .uploadToFileContainer:
             return try upload(match, request, body, &outcome)
         case .addOrUpdateIdentity, .deleteIdentity, .addOrUpdateAlias:
             return try identity(match, query, request, body, &outcome)
@@ -112,7 +112,7 @@ struct RequestPreparer: Sendable {
             let draft = try ItemEntryParser.upsert(
                 json, documentId: documentId, compression: compression, limits: configuration.limits)
             return .upsertItem(documentId: documentId, draft: .success(draft), orderingId: orderingId)
-        } catch where error.reason == .duplicateKey {
+        } catch  where error.reason == .duplicateKey {
             throw EmulatorRefusal(.invalidJSON(error.message))
         } catch {
             return .upsertItem(documentId: documentId, draft: .failure(error), orderingId: orderingId)
