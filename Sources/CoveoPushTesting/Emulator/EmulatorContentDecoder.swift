@@ -19,6 +19,8 @@ enum EmulatorContentDecoder {
             do {
                 let content = try Decompression.decompress(bytes, as: type, maxOutputBytes: maxOutputBytes)
                 return (content, false)
+            } catch let error as CompressionError where error.kind == .outputLimitExceeded {
+                throw EntryRejection(.contentTooLarge, "the content inflates to more than \(maxOutputBytes) bytes")
             } catch {
                 throw EntryRejection(
                     .undecodableContent, "the content does not inflate as \(type.rawValue): \(error)")
