@@ -4,6 +4,9 @@ extension InMemoryPushService {
     /// Stores an item unless an update or delete with a higher orderingId came first.
     func upsertItem(_ draft: ItemDraft, _ scope: ScopedKey, orderingId: Int64, fileId: String?, section: String?) {
         if configuration.discardContent {
+            if case .fileReference(let containerId) = draft.content {
+                _ = try? takeContentContainer(containerId, organizationId: scope.organizationId)
+            }
             counts.acceptedItems += 1
             return
         }

@@ -32,10 +32,14 @@ struct EmulatorBatchTests {
                 .missingDocumentId, .multipleContents, .undecodableContent, .tooManyPermissions, .notAnObject,
                 .missingDocumentId, .unknownSection,
             ])
-        #expect(dropped.map(\.identifier) == [nil, "file://two-contents", "file://bad-base64", "file://perms", nil, nil, nil])
-        #expect(dropped.map(\.section) == [
-            "addOrUpdate", "addOrUpdate", "addOrUpdate", "addOrUpdate", "addOrUpdate", "delete", "members",
-        ])
+        #expect(
+            dropped.map(\.identifier) == [
+                nil, "file://two-contents", "file://bad-base64", "file://perms", nil, nil, nil,
+            ])
+        #expect(
+            dropped.map(\.section) == [
+                "addOrUpdate", "addOrUpdate", "addOrUpdate", "addOrUpdate", "addOrUpdate", "delete", "members",
+            ])
         #expect(dropped.allSatisfy { $0.fileId != nil && $0.targetId == "src" && $0.organizationId == "myorg" })
         let counters = await harness.service.counters
         #expect(counters.acceptedItems == 2)
@@ -48,7 +52,8 @@ struct EmulatorBatchTests {
     func pascalCaseSections() async throws {
         let harness = EmulatorHarness()
         try await harness.putItem("file://old", "{}")
-        try await harness.pushBatch(#"{"AddOrUpdate": [{"DocumentId": "file://new"}], "Delete": [{"DocumentId": "file://old"}]}"#)
+        try await harness.pushBatch(
+            #"{"AddOrUpdate": [{"DocumentId": "file://new"}], "Delete": [{"DocumentId": "file://old"}]}"#)
         #expect(await harness.documentIds() == ["file://new"])
         #expect(await harness.service.droppedItems.isEmpty)
     }
@@ -71,8 +76,10 @@ struct EmulatorBatchTests {
     @Test("batch entries share the batch's orderingId (explicit or receipt time); deletes honour it")
     func batchOrdering() async throws {
         let harness = EmulatorHarness()
-        try await harness.pushBatch(#"{"addOrUpdate": [{"documentId": "file://a", "data": "v50"}]}"#, query: "&orderingId=50")
-        try await harness.pushBatch(#"{"addOrUpdate": [{"documentId": "file://a", "data": "v40"}]}"#, query: "&orderingId=40")
+        try await harness.pushBatch(
+            #"{"addOrUpdate": [{"documentId": "file://a", "data": "v50"}]}"#, query: "&orderingId=50")
+        try await harness.pushBatch(
+            #"{"addOrUpdate": [{"documentId": "file://a", "data": "v40"}]}"#, query: "&orderingId=40")
         #expect(await harness.item("file://a")?.data == "v50")
         try await harness.pushBatch(#"{"delete": [{"documentId": "file://a"}]}"#, query: "&orderingId=45")
         #expect(await harness.item("file://a")?.data == "v50")

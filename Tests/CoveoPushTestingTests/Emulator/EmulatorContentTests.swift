@@ -68,7 +68,8 @@ struct EmulatorContentTests {
         let harness = EmulatorHarness { $0.limits.maxDecodedContentBytes = 100 }
         let bomb = try Compression.compress(Data(count: 10_000), as: .gzip)
         try await harness.putItem(
-            "file://bomb", #"{"compressedBinaryData": "\#(bomb.base64EncodedString())"}"#, query: "&compressionType=GZIP")
+            "file://bomb", #"{"compressedBinaryData": "\#(bomb.base64EncodedString())"}"#,
+            query: "&compressionType=GZIP")
         #expect(await harness.documentIds().isEmpty)
         #expect(await harness.service.droppedItems.map(\.reason) == [.contentTooLarge])
     }

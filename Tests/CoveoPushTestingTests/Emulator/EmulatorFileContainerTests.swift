@@ -195,7 +195,8 @@ struct EmulatorFileContainerTests {
         try await harness.upload(Data(#"{"addOrUpdate": []}"#.utf8), to: container)
         let other = try await harness.send(
             .put,
-            "https://api.cloud.coveo.com/push/v1/organizations/other/sources/src/documents/batch?fileId=\(container.fileId)")
+            "https://api.cloud.coveo.com/push/v1/organizations/other/sources/src/documents/batch"
+                + "?fileId=\(container.fileId)")
         #expect(other.statusCode == 404)
         let missing = try await harness.send(.put, "/sources/src/documents/batch")
         #expect(missing.statusCode == 412)

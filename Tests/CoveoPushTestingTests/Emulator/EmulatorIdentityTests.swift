@@ -4,7 +4,8 @@ import Testing
 
 @Suite("InMemoryPushService: security identities")
 struct EmulatorIdentityTests {
-    static let staff = #"{"identity": {"name": "Staff", "type": "GROUP"}, "members": [{"name": "bob@example.com", "type": "USER"}]}"#
+    static let staff =
+        #"{"identity": {"name": "Staff", "type": "GROUP"}, "members": [{"name": "bob@example.com", "type": "USER"}]}"#
 
     @Test("an identity is stored with its members, replacing the member list on the next push")
     func addIdentity() async throws {
@@ -39,9 +40,10 @@ struct EmulatorIdentityTests {
                 """)
         #expect(response.statusCode == 202)
         let alias = try #require(await harness.service.identities(provider: "prov").mapping(named: "bjones"))
-        #expect(alias.mappings == [
-            MappedIdentity(name: "bjones@example.com", type: .user, provider: "Email Security Provider"),
-        ])
+        #expect(
+            alias.mappings == [
+                MappedIdentity(name: "bjones@example.com", type: .user, provider: "Email Security Provider")
+            ])
     }
 
     @Test("deleting an identity (DELETE with a JSON body) removes it and lists it as deleted")
@@ -81,13 +83,21 @@ struct EmulatorIdentityTests {
             (HTTPMethod.put, "/providers/prov/permissions", "", 412, "MISSING_PARAMETER"),
             (.put, "/providers/prov/permissions", #"{"members": []}"#, 412, "MISSING_PARAMETER"),
             (.put, "/providers/prov/permissions", #"{"identity": {"name": "x"}}"#, 412, "INVALID_PARAMETER"),
-            (.put, "/providers/prov/permissions", #"{"identity": {"name": "", "type": "USER"}}"#, 412, "INVALID_PARAMETER"),
-            (.put, "/providers/prov/permissions", #"{"identity": {"name": "x", "type": "ROBOT"}}"#, 412, "INVALID_PARAMETER"),
+            (
+                .put, "/providers/prov/permissions", #"{"identity": {"name": "", "type": "USER"}}"#, 412,
+                "INVALID_PARAMETER"
+            ),
+            (
+                .put, "/providers/prov/permissions", #"{"identity": {"name": "x", "type": "ROBOT"}}"#, 412,
+                "INVALID_PARAMETER"
+            ),
             (.put, "/providers/prov/permissions", #"{"identity": "#, 400, "INVALID_JSON"),
             (.put, "/providers/prov/permissions?orderingId=x", #"{}"#, 412, "INVALID_PARAMETER"),
             (.delete, "/providers/prov/permissions", "", 412, "MISSING_PARAMETER"),
-            (.put, "/providers/prov/mappings", #"{"identity": {"name": "x", "type": "USER"}, "mappings": {}}"#, 412,
-             "INVALID_PARAMETER"),
+            (
+                .put, "/providers/prov/mappings", #"{"identity": {"name": "x", "type": "USER"}, "mappings": {}}"#, 412,
+                "INVALID_PARAMETER"
+            ),
             (.put, "/providers/prov/permissions/batch", "", 412, "MISSING_PARAMETER"),
             (.delete, "/providers/prov/permissions/olderthan", "", 412, "MISSING_PARAMETER"),
         ] as [(HTTPMethod, String, String, Int, String)])

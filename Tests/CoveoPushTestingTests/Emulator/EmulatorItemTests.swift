@@ -30,8 +30,9 @@ struct EmulatorItemTests {
         #expect(item.metadata["documentId"] == nil)
         #expect(item.metadataValue("TITLE") == "Hello")
         #expect(item.orderingId == EmulatorHarness.epochMilliseconds)
-        #expect(item.permissionsText
-            == #"[{"allowAnonymous":false,"allowedPermissions":[{"identity":"Staff","identityType":"Group"}]}]"#)
+        #expect(
+            item.permissionsText
+                == #"[{"allowAnonymous":false,"allowedPermissions":[{"identity":"Staff","identityType":"Group"}]}]"#)
         #expect(item.permissions == .sets([PermissionSet(allowed: [.group("Staff")])]))
         #expect(await harness.service.counters.acceptedItems == 1)
     }
@@ -52,16 +53,26 @@ struct EmulatorItemTests {
         arguments: [
             ("?compressionType=ZLIB", #"{"data": "x"}"#, "application/json", 412, "MISSING_PARAMETER"),
             ("?documentId=", #"{"data": "x"}"#, "application/json", 412, "INVALID_PARAMETER"),
-            ("?documentId=file%3A%2F%2Fa&orderingId=abc", #"{"data": "x"}"#, "application/json", 412,
-             "INVALID_PARAMETER"),
-            ("?documentId=file%3A%2F%2Fa&orderingId=-5", #"{"data": "x"}"#, "application/json", 412,
-             "INVALID_PARAMETER"),
-            ("?documentId=file%3A%2F%2Fa&orderingId=99999999999999999999999", #"{"data": "x"}"#,
-             "application/json", 412, "INVALID_PARAMETER"),
-            ("?documentId=file%3A%2F%2Fa&compressionType=BROTLI", #"{"data": "x"}"#, "application/json", 412,
-             "INVALID_PARAMETER"),
-            ("?documentId=file%3A%2F%2Fa", #"{"documentId": "file://b", "data": "x"}"#, "application/json", 412,
-             "INVALID_PARAMETER"),
+            (
+                "?documentId=file%3A%2F%2Fa&orderingId=abc", #"{"data": "x"}"#, "application/json", 412,
+                "INVALID_PARAMETER"
+            ),
+            (
+                "?documentId=file%3A%2F%2Fa&orderingId=-5", #"{"data": "x"}"#, "application/json", 412,
+                "INVALID_PARAMETER"
+            ),
+            (
+                "?documentId=file%3A%2F%2Fa&orderingId=99999999999999999999999", #"{"data": "x"}"#,
+                "application/json", 412, "INVALID_PARAMETER"
+            ),
+            (
+                "?documentId=file%3A%2F%2Fa&compressionType=BROTLI", #"{"data": "x"}"#, "application/json", 412,
+                "INVALID_PARAMETER"
+            ),
+            (
+                "?documentId=file%3A%2F%2Fa", #"{"documentId": "file://b", "data": "x"}"#, "application/json", 412,
+                "INVALID_PARAMETER"
+            ),
             ("?documentId=file%3A%2F%2Fa", #"{"data": "x""#, "application/json", 400, "INVALID_JSON"),
             ("?documentId=file%3A%2F%2Fa", #"["data"]"#, "application/json", 400, "INVALID_JSON"),
             ("?documentId=file%3A%2F%2Fa", #"{"data": "x", "Data": "y"}"#, "application/json", 400, "INVALID_JSON"),
@@ -105,7 +116,8 @@ struct EmulatorItemTests {
         defer { try? FileManager.default.removeItem(at: url) }
         let request = TransportRequest(
             method: .put,
-            url: try #require(URL(string: EmulatorHarness.apiBase + "/sources/src/documents?documentId=file%3A%2F%2Fa")),
+            url: try #require(
+                URL(string: EmulatorHarness.apiBase + "/sources/src/documents?documentId=file%3A%2F%2Fa")),
             headers: ["Authorization": "Bearer k", "Content-Type": "application/json"])
         let fromFile = try await harness.service.send(request, body: .file(url))
         #expect(fromFile.statusCode == 413)
@@ -155,7 +167,8 @@ struct EmulatorItemTests {
         let harness = EmulatorHarness { $0.limits.maxPermissionsPerItem = 3 }
         func permissions(_ count: Int) -> String {
             let identities = (0..<count).map { #"{"identity": "u\#($0)", "identityType": "User"}"# }
-            return #"{"permissions": [{"permissionSets": [{"allowedPermissions": [\#(identities.joined(separator: ","))]}]}]}"#
+            let list = identities.joined(separator: ",")
+            return #"{"permissions": [{"permissionSets": [{"allowedPermissions": [\#(list)]}]}]}"#
         }
         #expect(try await harness.putItem("file://ok", permissions(3)).statusCode == 202)
         #expect(try await harness.putItem("file://big", permissions(4)).statusCode == 202)
@@ -284,7 +297,8 @@ struct EmulatorItemTests {
         let harness = EmulatorHarness()
         try await harness.putItem("file://a", "{}")
         try await harness.send(
-            .put, "https://api.cloud.coveo.com/push/v1/organizations/other/sources/src/documents?documentId=file%3A%2F%2Fb",
+            .put,
+            "https://api.cloud.coveo.com/push/v1/organizations/other/sources/src/documents?documentId=file%3A%2F%2Fb",
             json: "{}")
         try await harness.send(.put, "/sources/second/documents?documentId=file%3A%2F%2Fc", json: "{}")
         #expect(await harness.service.items(organizationId: "myorg", sourceId: "src").map(\.documentId) == ["file://a"])
