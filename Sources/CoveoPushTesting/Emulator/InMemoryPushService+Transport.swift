@@ -93,7 +93,7 @@ extension InMemoryPushService {
                 throttleCount = 0
             }
             if throttleCount >= max(limit, 0) {
-                let remaining = Duration.seconds(window + 1) - elapsed
+                let remaining = Duration.seconds(1) - (elapsed - Duration.seconds(window))
                 let seconds = max(1, remaining.components.seconds + (remaining.components.attoseconds > 0 ? 1 : 0))
                 var answer = EmulatorAnswer.error(
                     429, "TOO_MANY_REQUESTS", "Too many requests; retry after \(seconds) seconds.")

@@ -126,14 +126,14 @@ public actor InMemoryPushService: Transport {
 
     /// The most recent requests answered (at most ``Configuration/requestLogLimit``), oldest first. Holds no
     /// header and no body.
-    public var requestLog: [EmulatedRequest] { log }
+    public var requestLog: [EmulatedRequest] { Array(log.suffix(max(configuration.requestLogLimit, 0))) }
 
     /// The faults injected so far.
     public var faultCounts: FaultCounts { faultTally }
 
     /// The entries accepted with their request and then refused (at most ``Configuration/requestLogLimit``,
     /// oldest first; ``EmulatorCounters/droppedItems`` counts them all).
-    public var droppedItems: [DroppedItem] { dropped }
+    public var droppedItems: [DroppedItem] { Array(dropped.suffix(max(configuration.requestLogLimit, 0))) }
 
     /// What the service received and did.
     public var counters: EmulatorCounters { counts }

@@ -33,7 +33,8 @@ struct RequestPreparer: Sendable {
     ///
     /// - Throws: ``TransportError`` when a body file cannot be read (a transport's own failure).
     func prepare(_ match: EmulatorRouter.Match, _ request: TransportRequest, body: RequestBody?) throws -> Outcome {
-        var outcome = Outcome(work: .failure(EmulatorRefusal(.accepted)), faultKey: "", bodyBytes: 0)
+        // `work` fills in the fault key and body size as it reads the request, then the result replaces this.
+        var outcome = Outcome(work: .success(.createFileContainer), faultKey: "", bodyBytes: 0)
         do {
             outcome.work = .success(try work(match, request, body, &outcome))
         } catch let refusal as EmulatorRefusal {
