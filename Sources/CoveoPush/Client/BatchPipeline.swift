@@ -161,11 +161,14 @@ actor BatchPipeline {
         return final
     }
 
-    /// Cancels every batch in flight; their temporary files are deleted.
-    func cancel() {
+    /// Cancels every batch in flight, deletes the temporary files, and returns once every batch task has ended.
+    func cancel() async {
         scope.cancelAll()
+        finished = true
         writer?.discard()
         writer = nil
+        await lastBatch?.value
+        progressContinuation.finish()
     }
 
     // MARK: - Batch outcomes

@@ -234,8 +234,9 @@ public final class StreamingDecompressor {
     }
 
     private func error(_ kind: CompressionError.Kind, _ message: String, _ code: Int32? = nil) -> CompressionError {
-        CompressionError(kind, compressionType: type, isDecompressing: true, zlibCode: code.map(Int.init),
-                         message: message)
+        CompressionError(
+            kind, compressionType: type, isDecompressing: true, zlibCode: code.map(Int.init),
+            message: message)
     }
 
     /// Releases zlib's state, exactly once.

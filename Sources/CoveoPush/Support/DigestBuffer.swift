@@ -15,11 +15,11 @@ struct DigestBuffer: Sendable {
     mutating func append(_ input: some Collection<UInt8>, process: (UnsafeRawBufferPointer) -> Void) {
         messageLength &+= UInt64(input.count)
         let handled: Void? = input.withContiguousStorageIfAvailable { buffer in
-            append(UnsafeRawBufferPointer(buffer), process: process)
+            absorb(UnsafeRawBufferPointer(buffer), process: process)
         }
         if handled == nil {
             let copy = Array(input)
-            copy.withUnsafeBytes { append($0, process: process) }
+            copy.withUnsafeBytes { absorb($0, process: process) }
         }
     }
 
@@ -34,10 +34,11 @@ struct DigestBuffer: Sendable {
             let shift = lengthIsBigEndian ? (7 - index) * 8 : index * 8
             tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        tail.withUnsafeBytes { append($0, process: process) }
+        tail.withUnsafeBytes { absorb($0, process: process) }
     }
 
-    private mutating func append(_ input: UnsafeRawBufferPointer, process: (UnsafeRawBufferPointer) -> Void) {
+    /// Buffers `input` and processes every block it completes, without counting it in the message length.
+    private mutating func absorb(_ input: UnsafeRawBufferPointer, process: (UnsafeRawBufferPointer) -> Void) {
         var offset = 0
         if pendingCount > 0 {
             let taken = min(Self.blockSize - pendingCount, input.count)

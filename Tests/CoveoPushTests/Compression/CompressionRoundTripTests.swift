@@ -117,8 +117,9 @@ struct CompressionRoundTripTests {
         }
     }
 
-    @Test("compressFile streams a multi-megabyte file to the same bytes as compress(_:as:)",
-          arguments: [CompressionType.zlib, .gzip, .deflate, .uncompressed])
+    @Test(
+        "compressFile streams a multi-megabyte file to the same bytes as compress(_:as:)",
+        arguments: [CompressionType.zlib, .gzip, .deflate, .uncompressed])
     func compressFile(type: CompressionType) throws {
         let original = CompressionTestData.text(count: 3_000_000) + CompressionTestData.random(count: 500_000, seed: 3)
         let url = FileManager.default.temporaryDirectory

@@ -17,8 +17,9 @@ struct StreamingCompressionTests {
         }
     }
 
-    @Test("input fed in pieces compresses to the same bytes as in one call",
-          arguments: [CompressionType.zlib, .gzip, .deflate], [1, 1_000, 65_536, 300_001])
+    @Test(
+        "input fed in pieces compresses to the same bytes as in one call",
+        arguments: [CompressionType.zlib, .gzip, .deflate], [1, 1_000, 65_536, 300_001])
     func piecesMatchOneShot(type: CompressionType, pieceSize: Int) throws {
         let input = CompressionTestData.text(count: pieceSize == 1 ? 20_000 : 600_000)
         let compressor = try StreamingCompressor(type)
@@ -49,8 +50,9 @@ struct StreamingCompressionTests {
         #expect(beforeFinish > 900_000)
     }
 
-    @Test("compressed input fed a byte at a time decompresses, DEFLATE header detection included",
-          arguments: [CompressionType.zlib, .gzip, .deflate])
+    @Test(
+        "compressed input fed a byte at a time decompresses, DEFLATE header detection included",
+        arguments: [CompressionType.zlib, .gzip, .deflate])
     func decompressByteByByte(type: CompressionType) throws {
         let original = CompressionTestData.text(count: 30_000)
         for framing in type == .deflate ? [CompressionType.deflate, .zlib] : [type] {
