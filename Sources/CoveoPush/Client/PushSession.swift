@@ -28,9 +28,16 @@ public struct PushSession: Sendable {
     private let encoder: DocumentEncoder
 
     init(client: PushClient, sourceId: String, orderingId: Int64?) {
+        self.init(
+            pipeline: BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId)),
+            client: client, sourceId: sourceId)
+    }
+
+    /// A session over an existing pipeline (catalog sessions share this one's document handling).
+    init(pipeline: BatchPipeline, client: PushClient, sourceId: String) {
         self.client = client
         self.sourceId = sourceId
-        self.pipeline = BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId))
+        self.pipeline = pipeline
         self.encoder = DocumentEncoder()
     }
 
