@@ -7,6 +7,7 @@ enum BenchmarkRegistry {
         EncodeScenario(),
         PushScenario(count: 100_000),
         PushScenario(count: 1_000_000),
+        ThrottledScenario(),
     ]
 
     /// The scenario called `name`, if any.
