@@ -30,31 +30,42 @@ public enum DocumentKeys {
 
     /// Classifies a key, ignoring case.
     public static func kind(of key: String) -> Kind {
-        if let canonical = reserved.first(where: { equalIgnoringCase($0, key) }) { return .reserved(canonical) }
-        if let canonical = typed.first(where: { equalIgnoringCase($0, key) }) { return .typed(canonical) }
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The common case: compare ASCII bytes, skipping names of another length, without allocating.
+            let count = key.utf8.count
+            if let canonical = reserved.first(where: { $0.utf8.count == count && asciiEqualIgnoringCase($0, key) }) {
+                return .reserved(canonical)
+            }
+            if let canonical = typed.first(where: { $0.utf8.count == count && asciiEqualIgnoringCase($0, key) }) {
+                return .typed(canonical)
+            }
+            return .metadata
+        }
+        let folded = key.lowercased()
+        if let canonical = reserved.first(where: { $0.lowercased() == folded }) { return .reserved(canonical) }
+        if let canonical = typed.first(where: { $0.lowercased() == folded }) { return .typed(canonical) }
         return .metadata
     }
 
     /// Whether two keys are equal ignoring case: byte by byte for ASCII (no allocation, the common case), by
     /// their lowercased forms otherwise.
     static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil):
-                return true
-            case (let a?, let b?):
-                if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
-                if a == b { continue }
-                let foldedA = (0x41...0x5A).contains(a) ? a | 0x20 : a
-                let foldedB = (0x41...0x5A).contains(b) ? b | 0x20 : b
-                if foldedA != foldedB { return false }
-            default:
-                return lhs.utf8.contains { $0 >= 0x80 } || rhs.utf8.contains { $0 >= 0x80 }
-                    ? lhs.lowercased() == rhs.lowercased() : false
-            }
+        let lhsIsASCII = lhs.utf8.allSatisfy { $0 < 0x80 }
+        let rhsIsASCII = rhs.utf8.allSatisfy { $0 < 0x80 }
+        if lhsIsASCII && rhsIsASCII {
+            return lhs.utf8.count == rhs.utf8.count && asciiEqualIgnoringCase(lhs, rhs)
         }
+        return lhs.lowercased() == rhs.lowercased()
+    }
+
+    /// Compares two ASCII strings of equal length, folding `A`–`Z` to `a`–`z`.
+    private static func asciiEqualIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        for (a, b) in zip(lhs.utf8, rhs.utf8) where a != b {
+            let foldedA = (0x41...0x5A).contains(a) ? a | 0x20 : a
+            let foldedB = (0x41...0x5A).contains(b) ? b | 0x20 : b
+            if foldedA != foldedB { return false }
+        }
+        return true
     }
 
     /// Checks metadata names against the table: not empty, not reserved, not typed, no two equal ignoring case.
