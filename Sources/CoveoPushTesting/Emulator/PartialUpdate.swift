@@ -53,7 +53,11 @@ struct PartialUpdate: Sendable, Hashable {
                 metadata[key] = .array(existing.filter { !values.contains($0) })
             }
         case .fieldValueReplace:
-            metadata[key] = value == .null ? nil : value
+            if value == .null {
+                metadata.removeValue(forKey: key)
+            } else {
+                metadata[key] = value
+            }
         case .dictionaryPut, .dictionaryRemove:
             var entries: [String: EmulatedJSON]
             switch current {
