@@ -1,7 +1,7 @@
 import Foundation
 
 /// What validating an upload found, kept instead of the bytes in discard mode: the outcome of pushing the
-/// container as an item batch and as an identity batch.
+/// container as an item batch, as an identity batch and as a Stream API file.
 struct ContainerSummary: Sendable {
     /// One interpretation of the file.
     struct Tally: Sendable {
@@ -10,6 +10,7 @@ struct ContainerSummary: Sendable {
         var members = 0
         var mappings = 0
         var deletedIdentities = 0
+        var partialUpdates = 0
         var dropped: [(section: String, identifier: String?, rejection: EntryRejection)] = []
         /// Why the file is not a batch file, if it is not.
         var malformed: String?
@@ -18,6 +19,7 @@ struct ContainerSummary: Sendable {
     var byteCount: Int
     var asItems: Tally
     var asIdentities: Tally
+    var asStream: Tally
 
     /// Validates `data` both ways.
     init(_ data: Data, limits: InMemoryPushService.Limits) {
@@ -47,5 +49,8 @@ struct ContainerSummary: Sendable {
         }
         asItems = items
         asIdentities = identities
+        // A stream file reads as an item batch unless it has sections an item batch does not (`partialUpdate`).
+        let hasOtherSections = items.dropped.contains { $0.rejection.reason == .unknownSection }
+        asStream = hasOtherSections ? EmulatorStreamScanner.tally(data, limits: limits) : items
     }
 }

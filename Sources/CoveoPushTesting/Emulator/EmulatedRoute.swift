@@ -29,6 +29,18 @@ public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case pushIdentityBatch
     /// `DELETE /organizations/{o}/providers/{p}/permissions/olderthan?orderingId=`.
     case deleteIdentitiesOlderThan
+    /// `POST /organizations/{o}/sources/{s}/stream/open` (Stream API).
+    case openStream
+    /// `POST /organizations/{o}/sources/{s}/stream/{streamId}/chunk` (Stream API).
+    case getStreamChunk
+    /// `POST /organizations/{o}/sources/{s}/stream/{streamId}/close` (Stream API).
+    case closeStream
+    /// `PUT /organizations/{o}/sources/{s}/stream/update?fileId=` (Stream API).
+    case updateStream
+    /// `PUT /organizations/{o}/sources/{s}/stream/merge?fileId=` (Stream API).
+    case mergeStream
+    /// `POST /organizations/{o}/sources/{s}/stream/deleteolderthan/{epochMilliseconds}` (Stream API).
+    case deleteStreamOlderThan
 
     /// The case name.
     public var description: String { rawValue }

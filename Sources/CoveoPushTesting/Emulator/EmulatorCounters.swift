@@ -4,7 +4,7 @@ public struct EmulatorCounters: Sendable, Hashable {
     public var requests = 0
     /// Bytes of request bodies received (uploads included).
     public var requestBytes = 0
-    /// Add-or-update entries applied (single pushes and batch entries); in discard mode, every valid one.
+    /// Add-or-update entries applied (single pushes, batch and stream entries); in discard mode, every valid one.
     public var acceptedItems = 0
     /// Delete entries applied (single deletes and batch entries), whether or not the item existed.
     public var deletedItems = 0
@@ -34,6 +34,18 @@ public struct EmulatorCounters: Sendable, Hashable {
     public var identitiesDeleted = 0
     /// Status changes.
     public var statusChanges = 0
+    /// Streams opened (`stream/open`).
+    public var streamsOpened = 0
+    /// Stream chunks handed out (`stream/{streamId}/chunk`; the container of `stream/open` not included).
+    public var streamChunks = 0
+    /// Streams closed, each a full load of its source (`stream/{streamId}/close`).
+    public var streamsClosed = 0
+    /// Stream update files applied (`stream/update`).
+    public var streamUpdates = 0
+    /// Stream merge files applied (`stream/merge`).
+    public var streamMerges = 0
+    /// `partialUpdate` entries applied; in discard mode, every valid one.
+    public var partialUpdates = 0
 
     /// Creates counters, all zero.
     public init() {}

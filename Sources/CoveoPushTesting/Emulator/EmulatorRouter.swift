@@ -3,7 +3,7 @@ import Foundation
 /// Matches a request's method and URL to an ``EmulatedRoute``: a pure function of the URL and the upload path.
 ///
 /// Push API paths are matched after the first `push/v1` pair of segments, so any host and base path work. Each
-/// route is one row of ``table``; adding a route (the Stream API, say) is adding a row.
+/// route is one row of ``table``; adding a route is adding a row.
 enum EmulatorRouter {
     /// A matched request.
     struct Match: Sendable {
@@ -14,6 +14,9 @@ enum EmulatorRouter {
         var targetId: String
         /// The decoded query items, first occurrence of each name.
         var query: [String: String]
+        /// The third path identifier, when the route has one: the stream ID of a chunk or close, the cutoff of a
+        /// stream delete-older-than.
+        var pathParameter = ""
     }
 
     /// The outcome of routing.
@@ -54,6 +57,18 @@ enum EmulatorRouter {
         Row(
             pattern: ["organizations", nil, "providers", nil, "permissions", "olderthan"],
             methods: ["DELETE": .deleteIdentitiesOlderThan]),
+        Row(pattern: ["organizations", nil, "sources", nil, "stream", "open"], methods: ["POST": .openStream]),
+        Row(pattern: ["organizations", nil, "sources", nil, "stream", "update"], methods: ["PUT": .updateStream]),
+        Row(pattern: ["organizations", nil, "sources", nil, "stream", "merge"], methods: ["PUT": .mergeStream]),
+        Row(
+            pattern: ["organizations", nil, "sources", nil, "stream", "deleteolderthan", nil],
+            methods: ["POST": .deleteStreamOlderThan]),
+        Row(
+            pattern: ["organizations", nil, "sources", nil, "stream", nil, "chunk"],
+            methods: ["POST": .getStreamChunk]),
+        Row(
+            pattern: ["organizations", nil, "sources", nil, "stream", nil, "close"],
+            methods: ["POST": .closeStream]),
     ]
 
     /// The decoded path segments of a URL, without the leading empty one; `nil` when a segment is not valid
@@ -122,7 +137,9 @@ enum EmulatorRouter {
             }
             let organizationId = identifiers.first ?? ""
             let targetId = identifiers.count > 1 ? identifiers[1] : ""
-            return .matched(Match(route: route, organizationId: organizationId, targetId: targetId, query: query))
+            var match = Match(route: route, organizationId: organizationId, targetId: targetId, query: query)
+            if identifiers.count > 2 { match.pathParameter = identifiers[2] }
+            return .matched(match)
         }
         return .notFound
     }

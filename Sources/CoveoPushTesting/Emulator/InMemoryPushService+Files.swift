@@ -3,17 +3,32 @@ import Foundation
 extension InMemoryPushService {
     /// `POST /files`: a new container and its upload URL.
     func createFileContainer(organizationId: String) -> EmulatorAnswer {
+        let container = newFileContainer(organizationId: organizationId)
+        counts.fileContainers += 1
+        return .success(201, json: Self.containerJSON(fileId: container.fileId, uploadUri: container.uploadUri))
+    }
+
+    /// Registers a new, empty container (also used for stream chunks) and returns its ID and signed upload URL.
+    func newFileContainer(organizationId: String) -> (fileId: String, uploadUri: String) {
         containerSequence += 1
         let fileId = Self.fileId(seed: configuration.faults.seed, sequence: containerSequence)
         containers[fileId] = FileContainerState(organizationId: organizationId, createdAt: clock.elapsed())
-        counts.fileContainers += 1
         let signature = RequestPreparer.uploadSignature(fileId: fileId, seed: configuration.faults.seed)
         let expires = max(1, configuration.limits.fileContainerLifetime.components.seconds)
         let uploadUri =
             configuration.uploadBaseURL.appendingPathComponent(fileId).absoluteString
             + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=\(expires)&X-Amz-Signature=\(signature)"
-        var writer = JSONWriter(capacity: 256)
+        return (fileId, uploadUri)
+    }
+
+    /// `{["streamId",] "uploadUri", "fileId", "requiredHeaders"}`: the answer describing a container.
+    static func containerJSON(fileId: String, uploadUri: String, streamId: String? = nil) -> String {
+        var writer = JSONWriter(capacity: 320)
         writer.beginObject()
+        if let streamId {
+            writer.key("streamId")
+            writer.string(streamId)
+        }
         writer.key("uploadUri")
         writer.string(uploadUri)
         writer.key("fileId")
@@ -26,7 +41,7 @@ extension InMemoryPushService {
         }
         writer.endObject()
         writer.endObject()
-        return .success(201, json: String(decoding: writer.bytes, as: UTF8.self))
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// A UUID-shaped file ID derived from the seed and a counter.

@@ -2,13 +2,18 @@ import Foundation
 
 extension InMemoryPushService {
     /// Stores an item unless an update or delete with a higher orderingId came first.
-    func upsertItem(_ draft: ItemDraft, _ scope: ScopedKey, orderingId: Int64, fileId: String?, section: String?) {
+    ///
+    /// - Returns: whether the item was stored (in discard mode: counted).
+    @discardableResult
+    func upsertItem(
+        _ draft: ItemDraft, _ scope: ScopedKey, orderingId: Int64, fileId: String?, section: String?
+    ) -> Bool {
         if configuration.discardContent {
             if case .fileReference(let containerId) = draft.content {
                 _ = try? takeContentContainer(containerId, organizationId: scope.organizationId)
             }
             counts.acceptedItems += 1
-            return
+            return true
         }
         var source = sources[scope, default: SourceState()]
         defer { sources[scope] = source }
@@ -16,7 +21,7 @@ extension InMemoryPushService {
             || (source.deletions[draft.documentId] ?? .min) > orderingId
         {
             counts.staleEntries += 1
-            return
+            return false
         }
         let resolved: (kind: EmulatedItem.ContentKind, content: Data?, opaque: Bool)
         switch draft.content {
@@ -38,7 +43,7 @@ extension InMemoryPushService {
                     DroppedItem(
                         organizationId: scope.organizationId, targetId: scope.id, fileId: fileId, section: section,
                         identifier: draft.documentId, reason: error.reason, message: error.message))
-                return
+                return false
             }
         }
         source.items[draft.documentId] = draft.item(
@@ -46,6 +51,7 @@ extension InMemoryPushService {
             content: resolved.content, opaque: resolved.opaque)
         source.deletions[draft.documentId] = nil
         counts.acceptedItems += 1
+        return true
     }
 
     /// Deletes an item (and its children) unless it was updated with a higher orderingId.

@@ -153,6 +153,8 @@ extension InMemoryPushService {
             return await pushItemBatch(scope, fileId: fileId, orderingId: orderingId)
         case .identityBatch(let fileId, let orderingId):
             return await pushIdentityBatch(scope, fileId: fileId, orderingId: orderingId)
+        case .stream(let work):
+            return await performStream(work, scope)
         default:
             return await apply(work, scope)
         }
@@ -201,8 +203,8 @@ extension InMemoryPushService {
         case .deleteIdentitiesOlderThan(let orderingId):
             deleteIdentitiesOlderThan(orderingId, scope)
             return .accepted
-        case .itemBatch, .identityBatch:
-            return .error(500, "INTERNAL_SERVER_ERROR", "Batches are applied by perform.")
+        case .itemBatch, .identityBatch, .stream:
+            return .error(500, "INTERNAL_SERVER_ERROR", "Batches and stream operations are applied by perform.")
         }
     }
 }

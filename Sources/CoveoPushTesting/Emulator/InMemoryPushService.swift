@@ -3,11 +3,11 @@ import Foundation
 /// An in-memory emulator of the Coveo Push API, usable as the ``Transport`` of a client: test a crawler offline,
 /// then assert what the source holds.
 ///
-/// It answers the Push API's item, file-container, upload, identity and status routes (matched after `/push/v1`
-/// in the URL, whatever the host), validates requests as the service does (`INVALID_JSON`, `MISSING_PARAMETER`,
-/// `INVALID_PARAMETER`, 413, 415, 401/403), stores items with their decoded content, metadata, permissions and
-/// orderingId, and can inject deterministic faults (``FaultPlan``). Organizations, sources and providers are
-/// created on first use.
+/// It answers the Push API's item, file-container, upload, identity and status routes and the Stream API's routes
+/// for Catalog sources (matched after `/push/v1` in the URL, whatever the host), validates requests as the service
+/// does (`INVALID_JSON`, `MISSING_PARAMETER`, `INVALID_PARAMETER`, 413, 415, 401/403), stores items with their
+/// decoded content, metadata, permissions and orderingId, and can inject deterministic faults (``FaultPlan``).
+/// Organizations, sources and providers are created on first use.
 ///
 /// ```swift
 /// let service = InMemoryPushService(configuration: .init(apiKey: "xx-key"), clock: testClock)
@@ -38,9 +38,18 @@ import Foundation
 /// - **Faults.** Per-request decisions are keyed by route, by a key, and by the attempt number for that route and
 ///   key (throttled requests do not count as attempts). The key is the `documentId` for single item routes, the
 ///   `fileId` for batch pushes and uploads, `providerId/identityName` for single identity routes,
-///   `organizationId/sourceId` (or `/providerId`) for status and delete-older-than, and the organization for
-///   `POST /files`.
-/// - **Unsupported.** The Stream API and the legacy `push.cloud.coveo.com/v1` paths (no `/push` segment) answer 404.
+///   `organizationId/sourceId` (or `/providerId`) for status, delete-older-than, `stream/open` and
+///   `stream/deleteolderthan`, the stream ID for `stream/{id}/chunk` and `close`, the `fileId` for `stream/update`
+///   and `stream/merge`, and the organization for `POST /files`.
+/// - **Stream API.** Items land in the same store as pushed items (``items(organizationId:sourceId:)``). Update,
+///   merge and close answer the receipt time they used as `orderingId`. Closing a stream is a full load: the
+///   entries of its uploaded chunks (the open answer's container counts as the first) are applied, then every item
+///   of the source with a lower orderingId is removed; a chunk never uploaded is ignored. `stream/update` replaces
+///   whole items and applies `partialUpdate` entries (operators compared ignoring case) to existing items only;
+///   `stream/merge` sets the given fields of existing items and keeps the others. See
+///   `InMemoryPushService+Stream.swift` for the details.
+/// - **Unsupported.** The data-collection stream routes and the legacy `push.cloud.coveo.com/v1` paths (no `/push`
+///   segment) answer 404.
 public actor InMemoryPushService: Transport {
     /// The configuration the service was created with.
     public nonisolated let configuration: Configuration
@@ -59,6 +68,8 @@ public actor InMemoryPushService: Transport {
     var throttleCount = 0
     var lastReceipt: Int64 = .min
     var containerSequence: UInt64 = 0
+    var streams: [String: StreamState] = [:]
+    var streamSequence: UInt64 = 0
     var log: [EmulatedRequest] = []
     var dropped: [DroppedItem] = []
     var counts = EmulatorCounters()

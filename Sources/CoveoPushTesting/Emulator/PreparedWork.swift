@@ -13,4 +13,6 @@ enum PreparedWork: Sendable {
     case upsertAlias(AliasBody, orderingId: Int64?)
     case identityBatch(fileId: String, orderingId: Int64?)
     case deleteIdentitiesOlderThan(orderingId: Int64)
+    /// A Stream API operation.
+    case stream(StreamWork)
 }

@@ -89,6 +89,8 @@ struct RequestPreparer: Sendable {
             let orderingId = try query.requiredOrderingId()
             _ = try query.queueDelay()
             return .deleteIdentitiesOlderThan(orderingId: orderingId)
+        case .openStream, .getStreamChunk, .closeStream, .updateStream, .mergeStream, .deleteStreamOlderThan:
+            return try streamWork(match, query, body, &outcome)
         }
     }
 
