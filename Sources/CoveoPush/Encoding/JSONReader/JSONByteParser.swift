@@ -272,15 +272,17 @@ struct JSONByteParser {
     /// Moves `index` to the next byte of a string that is not plain printable ASCII, eight bytes at a time.
     @inline(__always)
     private mutating func skipPlainASCII() {
-        while index + 8 <= count {
-            let skip = firstSpecialByte(at: index)
-            index += skip
+        var position = index
+        defer { index = position }
+        while position &+ 8 <= count {
+            let skip = firstSpecialByte(at: position)
+            position &+= skip
             if skip < 8 { return }
         }
-        while index < count {
-            let byte = bytes[index]
+        while position < count {
+            let byte = bytes[position]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return }
-            index += 1
+            position &+= 1
         }
     }
 

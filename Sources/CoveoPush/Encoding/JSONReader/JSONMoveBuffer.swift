@@ -45,11 +45,10 @@ struct JSONMoveBuffer<Element> {
     mutating func popArray(from start: Int) -> [Element] {
         let length = count - start
         guard length > 0, let base else { return [] }
-        let source = base + start
-        let result = [Element](unsafeUninitializedCapacity: length) { buffer, initialized in
-            guard let destination = buffer.baseAddress else { return }
-            destination.moveInitialize(from: source, count: length)
-            initialized = length
+        var result: [Element] = []
+        result.reserveCapacity(length)
+        for offset in start..<count {
+            result.append((base + offset).move())
         }
         count = start
         return result
