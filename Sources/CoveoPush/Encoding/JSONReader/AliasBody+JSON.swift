@@ -13,7 +13,7 @@ extension AliasBody {
                 mappings: try fields.array("mappings", MappedIdentity.init(fieldsOf:)),
                 wellKnowns: try fields.array("wellKnowns", SecurityIdentity.init(fieldsOf:)))
         } catch {
-            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""))
+            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""), root: "the body")
         }
         try validate()
     }

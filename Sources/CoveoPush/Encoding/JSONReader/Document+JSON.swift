@@ -78,7 +78,7 @@ extension Document {
             case .number(let number):
                 guard let milliseconds = number.int64Value else {
                     throw ValidationError(
-                        .outOfRange, subject, "'\(member.key)' is not whole epoch milliseconds: \(number.text)")
+                        .outOfRange, subject, "'\(member.key)' is not whole epoch milliseconds: \(number.doubleValue)")
                 }
                 return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
             case .string(let value):

@@ -13,7 +13,7 @@ extension IdentityBody {
                 members: try fields.array("members", SecurityIdentity.init(fieldsOf:)),
                 wellKnowns: try fields.array("wellKnowns", SecurityIdentity.init(fieldsOf:)))
         } catch {
-            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""))
+            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""), root: "the body")
         }
         try validate()
     }

@@ -8,7 +8,7 @@ extension IdentityDeleteBody {
             let fields = try JSONFields(json)
             self.init(identity: try fields.required("identity", SecurityIdentity.init(fieldsOf:)))
         } catch {
-            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""))
+            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""), root: "the body")
         }
         try validate()
     }

@@ -124,6 +124,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// The offset of the first byte of the current line.
     private var lineStart = 0
     private var seenSections: [BatchSection] = []
+    /// The most bytes ever held for one element (for tests of the size limit).
+    private(set) var largestElementBuffer = 0
 
     /// Opens a file.
     ///
@@ -205,6 +207,10 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
                     state = .inArray(.array, index: 0)
                 } else if first == UInt8(ascii: "{") {
                     if let element = try openObject() { return element }
+                } else if first == UInt8(ascii: "]") || first == UInt8(ascii: "}") || first == UInt8(ascii: ",")
+                    || first == UInt8(ascii: ":")
+                {
+                    throw structureError(.unexpectedCharacter, "\(Self.describe(first)) where a JSON value was expected")
                 } else {
                     layout = .single
                     let element = try scanElement(.single, index: 0)
@@ -455,6 +461,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
                     bytes = []
                 } else {
                     bytes.append(contentsOf: input.chunk[chunkStart..<stop])
+                    largestElementBuffer = max(largestElementBuffer, bytes.count)
                 }
             }
             total += stop - chunkStart

@@ -38,9 +38,10 @@ struct JSONFieldError: Error {
         return text
     }
 
-    func validationError(_ subject: ValidationError.Subject) -> ValidationError {
+    /// The error as a ``ValidationError``; `root` names the top-level value when the path is empty.
+    func validationError(_ subject: ValidationError.Subject, root: String = "the value") -> ValidationError {
         let path = renderedPath
-        return ValidationError(rule, subject, "\(path.isEmpty ? "the value" : "'\(path)'") \(detail)")
+        return ValidationError(rule, subject, "\(path.isEmpty ? root : "'\(path)'") \(detail)")
     }
 
     static func type(_ expected: String, _ value: JSONValue, at path: [Component] = []) -> JSONFieldError {

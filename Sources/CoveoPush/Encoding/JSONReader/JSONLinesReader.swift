@@ -72,6 +72,8 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     private var pendingCount = 0
     /// The last byte of the line being assembled, to recognise `\r\n` when the line is not kept.
     private var pendingLastByte: UInt8 = 0
+    /// The most bytes ever held for one line being assembled across chunks (for tests of the size limit).
+    private(set) var largestPendingCount = 0
 
     /// Opens a file.
     ///
@@ -160,6 +162,7 @@ public struct JSONLinesReader: ~Copyable, Sendable {
         pendingLastByte = input.chunk[range.upperBound - 1]
         if pendingCount <= maxLineBytes + 1 {
             pending.append(contentsOf: input.chunk[range])
+            largestPendingCount = max(largestPendingCount, pending.count)
         } else if !pending.isEmpty {
             pending = []
         }

@@ -49,14 +49,70 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    /// The exact integer value when the number is integral and within `Int64` (`7`, `7.0`, `7e0`), else `nil`.
+    /// The exact integer value when the number is integral and within `Int64` (`7`, `7.0`, `70e-1`), else `nil`.
+    ///
+    /// Decided from the number's text, not from its double, so `9223372036854775809` (which rounds to a double
+    /// equal to 2⁶³) or `1e-400` (which rounds to zero) give `nil`.
     public var int64Value: Int64? {
         switch storage {
         case .integer(let value):
             return value
-        case .decimal(_, let value):
-            return Int64(exactly: value)
+        case .decimal(let text, _):
+            return Self.exactInteger(text)
         }
+    }
+
+    /// The integer a JSON number's text denotes exactly, if it is one within `Int64`.
+    static func exactInteger(_ text: String) -> Int64? {
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var exponent = 0
+        var negative = false
+        var inFraction = false
+        var exponentSign = 1
+        var inExponent = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where !inExponent:
+                negative = true
+            case UInt8(ascii: "-"):
+                exponentSign = -1
+            case UInt8(ascii: "+"):
+                break
+            case UInt8(ascii: "."):
+                inFraction = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                inExponent = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where inExponent:
+                // Saturate: anything this large is far outside Int64 either way.
+                exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 1_000_000)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if !(digits.isEmpty && byte == UInt8(ascii: "0")) { digits.append(byte - UInt8(ascii: "0")) }
+                if inFraction {
+                    fractionDigits += 1
+                }
+            default:
+                return nil
+            }
+        }
+        if digits.isEmpty { return 0 }
+        var scale = exponentSign * exponent - fractionDigits
+        while scale < 0, let last = digits.last, last == 0 {
+            digits.removeLast()
+            scale += 1
+        }
+        guard scale >= 0, digits.count + scale <= 19 else { return nil }
+        var magnitude: UInt64 = 0
+        for digit in digits { magnitude = magnitude * 10 + UInt64(digit) }
+        for _ in 0..<scale {
+            let (product, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            magnitude = product
+        }
+        if negative {
+            return magnitude <= UInt64(Int64.max) + 1 ? Int64(bitPattern: 0 &- magnitude) : nil
+        }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
     }
 
     /// The value as a double (rounded to the nearest double for integers beyond 2⁵³).

@@ -12,7 +12,7 @@ extension SecurityIdentity {
         do {
             try self.init(fields: JSONFields(json))
         } catch {
-            throw error.validationError(.identity(json["name"]?.stringValue ?? ""))
+            throw error.validationError(.identity(json["name"]?.stringValue ?? ""), root: "the identity")
         }
         try validate()
     }
@@ -42,7 +42,7 @@ extension MappedIdentity {
         do {
             try self.init(fieldsOf: json)
         } catch {
-            throw error.validationError(.identity(json["name"]?.stringValue ?? ""))
+            throw error.validationError(.identity(json["name"]?.stringValue ?? ""), root: "the identity")
         }
         try validate()
     }
