@@ -46,7 +46,8 @@ extension Document {
             if let earlier = folded[lowered] {
                 throw ValidationError(
                     .duplicateKey, subject,
-                    earlier == name ? "'\(name)' appears more than once" : "'\(earlier)' and '\(name)' differ only in case")
+                    earlier == name
+                        ? "'\(name)' appears more than once" : "'\(earlier)' and '\(name)' differ only in case")
             }
             folded[lowered] = name
             switch DocumentKeys.kind(of: name) {
@@ -116,7 +117,8 @@ extension Document {
         }
         if contentKeys.count > 1 {
             throw ValidationError(
-                .multipleContents, subject, "the item has \(contentKeys.joined(separator: " and ")); only one is allowed")
+                .multipleContents, subject,
+                "the item has \(contentKeys.joined(separator: " and ")); only one is allowed")
         }
         let compressionType: CompressionType
         if let raw = try text("compressionType") {
@@ -171,7 +173,8 @@ extension MetadataValue {
             self = .array(values)
         case .object(let object):
             if let duplicate = object.duplicateKeys.first {
-                throw ValidationError(.duplicateKey, subject, "metadata '\(name)' has the key '\(duplicate)' more than once")
+                throw ValidationError(
+                    .duplicateKey, subject, "metadata '\(name)' has the key '\(duplicate)' more than once")
             }
             var entries: [String: MetadataValue] = [:]
             for member in object.members {

@@ -36,8 +36,10 @@ extension PermissionIdentity {
         let identity = try fields.requiredString("identity")
         let typeText = try fields.requiredString("identityType")
         guard let type = PermissionIdentityType(rawValue: typeText) ?? PermissionIdentityType(lenient: typeText) else {
-            throw JSONFieldError(.invalidParameter, "is not an identity type: '\(typeText)'", at: [.key("identityType")])
+            throw JSONFieldError(
+                .invalidParameter, "is not an identity type: '\(typeText)'", at: [.key("identityType")])
         }
-        self.init(identity: identity, identityType: type, securityProvider: try fields.optionalString("securityProvider"))
+        self.init(
+            identity: identity, identityType: type, securityProvider: try fields.optionalString("securityProvider"))
     }
 }

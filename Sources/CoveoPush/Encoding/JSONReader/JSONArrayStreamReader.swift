@@ -210,7 +210,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
                 } else if first == UInt8(ascii: "]") || first == UInt8(ascii: "}") || first == UInt8(ascii: ",")
                     || first == UInt8(ascii: ":")
                 {
-                    throw structureError(.unexpectedCharacter, "\(Self.describe(first)) where a JSON value was expected")
+                    throw structureError(
+                        .unexpectedCharacter, "\(Self.describe(first)) where a JSON value was expected")
                 } else {
                     layout = .single
                     let element = try scanElement(.single, index: 0)
@@ -220,7 +221,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
             case .inArray(let container, let index):
                 try skipWhitespace()
                 guard var next = try peek() else {
-                    throw structureError(.unexpectedEnd, "the file ends inside \(Self.describe(container)) (truncated?)")
+                    throw structureError(
+                        .unexpectedEnd, "the file ends inside \(Self.describe(container)) (truncated?)")
                 }
                 if next == UInt8(ascii: "]") {
                     consume()
@@ -246,7 +248,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
                 }
                 if next == UInt8(ascii: ",") || next == UInt8(ascii: "}") || next == UInt8(ascii: ":") {
                     throw structureError(
-                        .unexpectedCharacter, "\(Self.describe(next)) where a value was expected in \(Self.describe(container))")
+                        .unexpectedCharacter,
+                        "\(Self.describe(next)) where a value was expected in \(Self.describe(container))")
                 }
                 state = .inArray(container, index: index + 1)
                 return try scanElement(container, index: index)
@@ -262,7 +265,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
                 }
                 guard next == UInt8(ascii: ",") else {
                     throw structureError(
-                        .unexpectedCharacter, "\(Self.describe(next)) where ',' or '}' was expected in the batch object")
+                        .unexpectedCharacter, "\(Self.describe(next)) where ',' or '}' was expected in the batch object"
+                    )
                 }
                 consume()
                 try skipWhitespace()
@@ -357,7 +361,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
                 at: keyPosition)
         }
         if seenSections.contains(section) {
-            throw structureError(.invalidStructure, "the batch section '\(section)' appears more than once", at: keyPosition)
+            throw structureError(
+                .invalidStructure, "the batch section '\(section)' appears more than once", at: keyPosition)
         }
         seenSections.append(section)
         try skipWhitespace()
@@ -472,7 +477,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
         if !done && !isToken {
             throw structureError(
                 .unexpectedEnd,
-                "the file ends inside the element that starts at line \(start.line), column \(start.column) (truncated?)")
+                "the file ends inside the element that starts at line \(start.line), column \(start.column)"
+                    + " (truncated?)")
         }
         return Element(
             container: container, index: index, line: start.line, column: start.column, offset: start.offset,

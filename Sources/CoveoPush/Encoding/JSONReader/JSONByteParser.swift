@@ -52,7 +52,9 @@ struct JSONByteParser {
         var value: JSONValue
         nextValue: while true {
             // A value starts here; whitespace before it has been skipped.
-            guard index < count else { throw failure(.unexpectedEnd, "the input ends where a value is expected", at: index) }
+            guard index < count else {
+                throw failure(.unexpectedEnd, "the input ends where a value is expected", at: index)
+            }
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 guard frames.count < maxDepth else { throw tooDeep() }
@@ -353,10 +355,12 @@ struct JSONByteParser {
             let unit = try hexQuad(escapeAt: backslash)
             var scalar = UInt32(unit)
             if (0xDC00...0xDFFF).contains(unit) {
-                throw failure(.loneSurrogate, "\\u\(Self.hex(unit)) is a low surrogate without a high one", at: backslash)
+                throw failure(
+                    .loneSurrogate, "\\u\(Self.hex(unit)) is a low surrogate without a high one", at: backslash)
             }
             if (0xD800...0xDBFF).contains(unit) {
-                guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     throw failure(
                         .loneSurrogate, "\\u\(Self.hex(unit)) is a high surrogate not followed by a low one",
                         at: backslash)
@@ -426,12 +430,20 @@ struct JSONByteParser {
         let continuationCount: Int
         switch lead {
         case 0xC2...0xDF: continuationCount = 1
-        case 0xE0: continuationCount = 2; lower = 0xA0
+        case 0xE0:
+            continuationCount = 2
+            lower = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: continuationCount = 2
-        case 0xED: continuationCount = 2; upper = 0x9F
-        case 0xF0: continuationCount = 3; lower = 0x90
+        case 0xED:
+            continuationCount = 2
+            upper = 0x9F
+        case 0xF0:
+            continuationCount = 3
+            lower = 0x90
         case 0xF1...0xF3: continuationCount = 3
-        case 0xF4: continuationCount = 3; upper = 0x8F
+        case 0xF4:
+            continuationCount = 3
+            upper = 0x8F
         default:
             throw failure(.invalidUTF8, "byte \(Self.hexByte(lead)) cannot start a UTF-8 character", at: index)
         }
@@ -470,20 +482,24 @@ struct JSONByteParser {
     }
 
     private func controlCharacter(_ byte: UInt8) -> JSONParseError {
-        failure(.controlCharacter, "raw control character \(Self.hexByte(byte)) in a string; it must be escaped", at: index)
+        failure(
+            .controlCharacter, "raw control character \(Self.hexByte(byte)) in a string; it must be escaped", at: index)
     }
 
     private func unexpected(_ byte: UInt8, expecting expected: String, at offset: Int? = nil) -> JSONParseError {
         let position = offset ?? index
         switch byte {
         case UInt8(ascii: "/"):
-            return failure(.unexpectedCharacter, "comments are not allowed in JSON (expected \(expected))", at: position)
+            return failure(
+                .unexpectedCharacter, "comments are not allowed in JSON (expected \(expected))", at: position)
         case UInt8(ascii: "'"):
-            return failure(.unexpectedCharacter, "strings must be in double quotes (expected \(expected))", at: position)
+            return failure(
+                .unexpectedCharacter, "strings must be in double quotes (expected \(expected))", at: position)
         case UInt8(ascii: "N"), UInt8(ascii: "I"):
             return failure(.invalidNumber, "NaN and Infinity are not JSON numbers (expected \(expected))", at: position)
         case UInt8(ascii: "+"), UInt8(ascii: "."):
-            return failure(.invalidNumber, "a number must start with '-' or a digit (expected \(expected))", at: position)
+            return failure(
+                .invalidNumber, "a number must start with '-' or a digit (expected \(expected))", at: position)
         default:
             return failure(.unexpectedCharacter, "\(describe(byte)) where \(expected) was expected", at: position)
         }

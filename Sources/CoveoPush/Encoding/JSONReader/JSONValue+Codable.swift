@@ -52,7 +52,8 @@ extension JSONValue: Codable {
         let container = try decoder.container(keyedBy: AnyKey.self)
         var members: [JSONObject.Member] = []
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-            members.append(JSONObject.Member(key: key.stringValue, value: try container.decode(JSONValue.self, forKey: key)))
+            members.append(
+                JSONObject.Member(key: key.stringValue, value: try container.decode(JSONValue.self, forKey: key)))
         }
         self = .object(JSONObject(members))
     }

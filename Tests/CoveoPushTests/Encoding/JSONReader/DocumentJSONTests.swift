@@ -87,8 +87,10 @@ struct DocumentJSONTests {
         #"{"documentId": "https://a/b", "permissions": ["open"]}"#,
         #"{"documentId": "https://a/b", "permissions": [{"allowAnonymous": "yes"}]}"#,
         #"{"documentId": "https://a/b", "permissions": [{"allowedPermissions": [{"identity": "x"}]}]}"#,
-        #"{"documentId": "https://a/b", "permissions": [{"allowedPermissions": [{"identity": "x", "identityType": "robot"}]}]}"#,
-        #"{"documentId": "https://a/b", "permissions": [{"deniedPermissions": [{"identity": 1, "identityType": "User"}]}]}"#,
+        #"{"documentId": "https://a/b", "permissions": [{"allowedPermissions": [{"identity": "x", "#
+            + #""identityType": "robot"}]}]}"#,
+        #"{"documentId": "https://a/b", "permissions": [{"deniedPermissions": [{"identity": 1, "#
+            + #""identityType": "User"}]}]}"#,
         #"{"documentId": "https://a/b", "permissions": [{"permissionSets": [{"allowedPermissions": 7}]}]}"#,
     ]
 
@@ -126,7 +128,10 @@ struct DocumentJSONTests {
         #expect(document.metadata["tags"] == .strings(["a", "b"]))
         #expect(document.metadata["mixed"] == .array([.integer(1), .double(2.5), .string("x"), .bool(true)]))
         #expect(document.metadata["dict"] == .dictionary(["k": "v", "n": 3]))
-        #expect(document.metadata.map(\.name) == ["alpha", "dict", "flag", "huge", "mixed", "ratio", "tags", "whole", "zeta"])
+        #expect(
+            document.metadata.map(\.name) == [
+                "alpha", "dict", "flag", "huge", "mixed", "ratio", "tags", "whole", "zeta",
+            ])
 
         #expect(try Self.fromParser(Self.documents[2]).get().content == .base64("eJwrSS0uAQAEXQHB", type: .zlib))
         #expect(try Self.fromParser(Self.documents[3]).get().content == .base64("eJwrSS0uAQAEXQHB", type: .gzip))
@@ -137,7 +142,8 @@ struct DocumentJSONTests {
             sets
                 == .sets([
                     PermissionSet(
-                        allowed: [.group("Staff"), .virtualGroup("v", securityProvider: "P")], denied: [.user("u@e.com")])
+                        allowed: [.group("Staff"), .virtualGroup("v", securityProvider: "P")],
+                        denied: [.user("u@e.com")])
                 ]))
         let levels = try Self.fromParser(Self.documents[7]).get().permissions
         #expect(
@@ -159,8 +165,10 @@ struct DocumentJSONTests {
         #expect(denied?.subject == .document("https://a/b"))
         #expect(denied?.message == "'permissions[0].deniedPermissions[0].identity' must be a string, not a number")
         let robot = error(Self.documents.last { $0.contains("robot") } ?? "")
-        #expect(robot?.message == "'permissions[0].allowedPermissions[0].identityType' is not an identity type: 'robot'")
-        #expect(error(#"{"documentId": "https://a/b", "title": 3}"#)?.message == "'title' must be a string, not a number")
+        #expect(
+            robot?.message == "'permissions[0].allowedPermissions[0].identityType' is not an identity type: 'robot'")
+        #expect(
+            error(#"{"documentId": "https://a/b", "title": 3}"#)?.message == "'title' must be a string, not a number")
         #expect(error(#"{"documentId": 42}"#)?.rule == .invalidDocumentId)
         #expect(error("[1]")?.message == "an item must be a JSON object, not an array")
         #expect(error(#"{"documentId": "https://a/b", "tags": null}"#)?.rule == .unsupportedMetadataValue)
@@ -178,7 +186,8 @@ struct DocumentJSONTests {
         }
         #expect(error.rule == .duplicateKey)
         #expect(error.message == "'title' appears more than once")
-        let nested = #"{"documentId": "https://a/b", "permissions": [{"allowAnonymous": true, "allowAnonymous": false}]}"#
+        let nested =
+            #"{"documentId": "https://a/b", "permissions": [{"allowAnonymous": true, "allowAnonymous": false}]}"#
         guard case .failure(let nestedError) = Self.fromParser(nested) else {
             Issue.record("accepted")
             return
@@ -236,10 +245,14 @@ struct DocumentJSONTests {
             (#"{"name": "a", "type": "ROBOT"}"#, .invalidParameter, "'type' is not an identity type: 'ROBOT'"),
             (#"{"name": "a"}"#, .invalidParameter, "the identity has no 'type'"),
             (#"{"name": 1, "type": "USER"}"#, .invalidParameter, "'name' must be a string, not a number"),
-            (#"{"name": "a", "type": "USER", "additionalInfo": {"k": 1}}"#, .invalidParameter,
-             "'additionalInfo.k' must be a string, not a number"),
-            (#"{"name": "a", "type": "USER", "additionalInfo": []}"#, .invalidParameter,
-             "'additionalInfo' must be an object, not an array"),
+            (
+                #"{"name": "a", "type": "USER", "additionalInfo": {"k": 1}}"#, .invalidParameter,
+                "'additionalInfo.k' must be a string, not a number"
+            ),
+            (
+                #"{"name": "a", "type": "USER", "additionalInfo": []}"#, .invalidParameter,
+                "'additionalInfo' must be an object, not an array"
+            ),
             (#"{"name": "a", "name": "b", "type": "USER"}"#, .duplicateKey, "'name' appears more than once"),
             (#"["a"]"#, .invalidParameter, "the identity must be an object, not an array"),
         ])
@@ -267,28 +280,34 @@ struct DocumentJSONTests {
         #expect(try IdentityDeleteBody(json: JSONParser().parse(deletion.jsonBytes())) == deletion)
         // Optional arrays may be absent.
         let minimal = #"{"identity": {"name": "G", "type": "GROUP"}}"#
-        #expect(try IdentityBody(json: JSONParser().parse(minimal)) == IdentityBody(identity: SecurityIdentity(name: "G", type: .group)))
+        #expect(
+            try IdentityBody(json: JSONParser().parse(minimal))
+                == IdentityBody(identity: SecurityIdentity(name: "G", type: .group)))
         #expect(try AliasBody(json: JSONParser().parse(minimal)).mappings.isEmpty)
     }
 
     @Test("bad bodies name the body's identity and the field at fault")
     func badBodies() {
-        let member = #"{"identity": {"name": "G", "type": "GROUP"}, "members": [{"name": "a", "type": "USER"}, {"name": "b"}]}"#
+        let member =
+            #"{"identity": {"name": "G", "type": "GROUP"}, "members": [{"name": "a", "type": "USER"}, {"name": "b"}]}"#
         #expect {
             try IdentityBody(json: JSONParser().parse(member))
         } throws: { error in
-            (error as? ValidationError) == ValidationError(.invalidParameter, .identity("G"), "'members[1]' has no 'type'")
+            (error as? ValidationError)
+                == ValidationError(.invalidParameter, .identity("G"), "'members[1]' has no 'type'")
         }
         #expect {
             try IdentityDeleteBody(json: JSONParser().parse(#"{"identity": null}"#))
         } throws: { error in
-            (error as? ValidationError) == ValidationError(.invalidParameter, .identity(""), "the body has no 'identity'")
+            (error as? ValidationError)
+                == ValidationError(.invalidParameter, .identity(""), "the body has no 'identity'")
         }
         #expect {
             try AliasBody(json: JSONParser().parse(#"{"identity": {"name": "x", "type": "USER"}, "mappings": {}}"#))
         } throws: { error in
-            (error as? ValidationError) == ValidationError(
-                .invalidParameter, .identity("x"), "'mappings' must be an array, not an object")
+            (error as? ValidationError)
+                == ValidationError(
+                    .invalidParameter, .identity("x"), "'mappings' must be an array, not an object")
         }
         #expect {
             try IdentityBody(json: JSONParser().parse(#"{"identity": {"name": "", "type": "USER"}}"#))

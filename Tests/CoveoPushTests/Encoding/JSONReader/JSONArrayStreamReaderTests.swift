@@ -51,7 +51,10 @@ struct JSONArrayStreamReaderTests {
         #expect(element?.container == .single && element?.index == 0)
         #expect(element?.line == 2 && element?.column == 3 && element?.offset == 3)
         // An object whose first key is a section name but whose value is not an array is a document too.
-        #expect(Self.texts(Self.read(#"{"delete": "x", "documentId": "a:b"}"#, chunkSize: chunkSize)) == [#"{"delete": "x", "documentId": "a:b"}"#])
+        #expect(
+            Self.texts(Self.read(#"{"delete": "x", "documentId": "a:b"}"#, chunkSize: chunkSize)) == [
+                #"{"delete": "x", "documentId": "a:b"}"#
+            ])
         #expect(Self.texts(Self.read("{}", chunkSize: chunkSize)) == ["{}"])
         #expect(Self.texts(Self.read("42", chunkSize: chunkSize)) == ["42"])
         #expect(Self.texts(Self.read("\"s\"", chunkSize: chunkSize)) == ["\"s\""])
@@ -81,12 +84,17 @@ struct JSONArrayStreamReaderTests {
         let outcome = Self.read(text, chunkSize: chunkSize)
         #expect(outcome.error == nil)
         #expect(outcome.layout == .batch)
-        #expect(outcome.elements.map(\.container) == [.section(.addOrUpdate), .section(.addOrUpdate), .section(.delete)])
+        #expect(
+            outcome.elements.map(\.container) == [.section(.addOrUpdate), .section(.addOrUpdate), .section(.delete)])
         #expect(outcome.elements.map(\.index) == [0, 1, 0])
         #expect(outcome.elements.map(\.line) == [1, 1, 2])
         #expect(Self.texts(outcome)[2] == #"{"documentId": "a:3", "deleteChildren": true}"#)
-        let identities = #"{"members": [{"identity": {"name": "G"}}], "mappings": [], "deleted": [{"identity": {"name": "x"}}]}"#
-        #expect(Self.read(identities, chunkSize: chunkSize).elements.map(\.container) == [.section(.members), .section(.deleted)])
+        let identities =
+            #"{"members": [{"identity": {"name": "G"}}], "mappings": [], "deleted": [{"identity": {"name": "x"}}]}"#
+        #expect(
+            Self.read(identities, chunkSize: chunkSize).elements.map(\.container) == [
+                .section(.members), .section(.deleted),
+            ])
         #expect(Self.read(#"{"addOrUpdate": []}"#, chunkSize: chunkSize) == Outcome(layout: .batch))
     }
 
@@ -111,17 +119,19 @@ struct JSONArrayStreamReaderTests {
         #expect(outcome.error == nil)
     }
 
-    @Test("an element over the limit is reported with its size and skipped without being buffered", arguments: chunkSizes)
+    @Test(
+        "an element over the limit is reported with its size and skipped without being buffered", arguments: chunkSizes)
     func oversized(chunkSize: Int) throws {
         let big = "{\"data\": \"" + String(repeating: "z", count: 3_000) + "\"}"
         let text = "[{\"a\":1}, \(big), {\"b\":2}, \"0123456789\", \"01234567890\"]"
         var reader = JSONArrayStreamReader(bytes: Array(text.utf8), maxElementBytes: 12, chunkSize: chunkSize)
         var elements: [Element] = []
         while let element = try reader.next() { elements.append(element) }
-        #expect(elements.map(\.content) == [
-            .bytes(Array("{\"a\":1}".utf8)), .oversized(byteCount: big.utf8.count), .bytes(Array("{\"b\":2}".utf8)),
-            .bytes(Array("\"0123456789\"".utf8)), .oversized(byteCount: 13),
-        ])
+        #expect(
+            elements.map(\.content) == [
+                .bytes(Array("{\"a\":1}".utf8)), .oversized(byteCount: big.utf8.count), .bytes(Array("{\"b\":2}".utf8)),
+                .bytes(Array("\"0123456789\"".utf8)), .oversized(byteCount: 13),
+            ])
         #expect(reader.largestElementBuffer <= 12)
         // A single oversized document too.
         var single = JSONArrayStreamReader(bytes: Array(big.utf8), maxElementBytes: 100, chunkSize: chunkSize)
@@ -158,7 +168,9 @@ struct JSONArrayStreamReaderTests {
     func structureErrors(text: String, kind: JSONParseError.Kind, line: Int) {
         for chunkSize in Self.chunkSizes {
             let outcome = Self.read(text, chunkSize: chunkSize)
-            #expect(outcome.error?.kind == kind, "\(text.debugDescription), chunk \(chunkSize): \(String(describing: outcome.error))")
+            #expect(
+                outcome.error?.kind == kind,
+                "\(text.debugDescription), chunk \(chunkSize): \(String(describing: outcome.error))")
             #expect(outcome.error?.line == line, "\(text.debugDescription): \(String(describing: outcome.error))")
         }
     }
@@ -181,13 +193,16 @@ struct JSONArrayStreamReaderTests {
             let count = Int.random(in: 0...80, using: &random)
             var bytes = (0..<count).map { _ in
                 round.isMultiple(of: 3)
-                    ? UInt8.random(in: 0...255, using: &random) : alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+                    ? UInt8.random(in: 0...255, using: &random)
+                    : alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
             }
             if round.isMultiple(of: 5) { bytes = Array(#"{"addOrUpdate": ["#.utf8) + bytes }
             let outcome = Self.read(bytes, maxElementBytes: 16, chunkSize: 1 + round % 9)
             let consumed = outcome.elements.reduce(0) { $0 + ($1.bytes?.count ?? 0) }
             #expect(consumed <= bytes.count)
-            if let error = outcome.error { #expect(error.offset <= bytes.count && error.line >= 1 && error.column >= 1) }
+            if let error = outcome.error {
+                #expect(error.offset <= bytes.count && error.line >= 1 && error.column >= 1)
+            }
         }
     }
 

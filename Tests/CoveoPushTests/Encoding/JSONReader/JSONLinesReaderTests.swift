@@ -22,10 +22,14 @@ struct JSONLinesReaderTests {
         JSONLinesReader.Line(number: number, content: .bytes(Array(text.utf8)))
     }
 
-    @Test("LF and CRLF line ends, blank lines skipped but counted, a last line without a line end", arguments: chunkSizes)
+    @Test(
+        "LF and CRLF line ends, blank lines skipped but counted, a last line without a line end", arguments: chunkSizes)
     func lineEnds(chunkSize: Int) throws {
         let text = "{\"a\":1}\r\n\n   \r\n{\"b\":2}\n\t\n{\"c\":\"x\r\"}\r\n\r\n{\"d\":4}"
-        let expected = [Self.line(1, "{\"a\":1}"), Self.line(4, "{\"b\":2}"), Self.line(6, "{\"c\":\"x\r\"}"), Self.line(8, "{\"d\":4}")]
+        let expected = [
+            Self.line(1, "{\"a\":1}"), Self.line(4, "{\"b\":2}"), Self.line(6, "{\"c\":\"x\r\"}"),
+            Self.line(8, "{\"d\":4}"),
+        ]
         #expect(try Self.lines(Array(text.utf8), chunkSize: chunkSize) == expected)
         // A final line end adds no line; a final blank line is skipped.
         #expect(try Self.lines(Array((text + "\n").utf8), chunkSize: chunkSize) == expected)
@@ -61,7 +65,8 @@ struct JSONLinesReaderTests {
 
     @Test("an oversized last line without a line end is reported too")
     func oversizedLastLine() throws {
-        let lines = try Self.lines(Array("{}\n\(String(repeating: "y", count: 100))".utf8), maxLineBytes: 50, chunkSize: 16)
+        let lines = try Self.lines(
+            Array("{}\n\(String(repeating: "y", count: 100))".utf8), maxLineBytes: 50, chunkSize: 16)
         #expect(lines == [Self.line(1, "{}"), JSONLinesReader.Line(number: 2, content: .oversized(byteCount: 100))])
     }
 

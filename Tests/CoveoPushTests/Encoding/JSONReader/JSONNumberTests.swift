@@ -13,7 +13,8 @@ struct JSONNumberTests {
         "integer literals within Int64 stay exact integers",
         arguments: [
             ("0", Int64(0)), ("7", 7), ("-7", -7), ("9007199254740993", 9_007_199_254_740_993),
-            ("9223372036854775807", .max), ("-9223372036854775808", .min), ("1000000000000000000", 1_000_000_000_000_000_000),
+            ("9223372036854775807", .max), ("-9223372036854775808", .min),
+            ("1000000000000000000", 1_000_000_000_000_000_000),
         ])
     func exactIntegers(text: String, value: Int64) throws {
         let number = try Self.number(text)
@@ -24,7 +25,9 @@ struct JSONNumberTests {
 
     @Test(
         "integers beyond Int64 become doubles and keep their text",
-        arguments: ["9223372036854775808", "-9223372036854775809", "18446744073709551616", "123456789012345678901234567890"])
+        arguments: [
+            "9223372036854775808", "-9223372036854775809", "18446744073709551616", "123456789012345678901234567890",
+        ])
     func beyondInt64(text: String) throws {
         let number = try Self.number(text)
         #expect(!number.isIntegerLiteral)
@@ -37,8 +40,13 @@ struct JSONNumberTests {
         "fractions and exponents are doubles; integral ones still give an exact Int64",
         arguments: [
             ("1.5", 1.5, Int64?.none), ("-0.25", -0.25, nil), ("1e3", 1000, 1000), ("1E+3", 1000, 1000),
-            ("2.0", 2, 2), ("1.5e1", 15, 15), ("100e-2", 1, 1), ("1e-7", 1e-7, nil), ("1.7976931348623157e308",
-            .greatestFiniteMagnitude, nil), ("5e-324", .leastNonzeroMagnitude, nil), ("1e-400", 0, nil), ("0.000e5", 0, 0), ("12.3400e2", 1234, 1234), ("9.2233720368547758e18", 9.2233720368547758e18, 9_223_372_036_854_775_800), ("-0", -0.0, 0),
+            ("2.0", 2, 2), ("1.5e1", 15, 15), ("100e-2", 1, 1), ("1e-7", 1e-7, nil),
+            (
+                "1.7976931348623157e308",
+                .greatestFiniteMagnitude, nil
+            ), ("5e-324", .leastNonzeroMagnitude, nil), ("1e-400", 0, nil), ("0.000e5", 0, 0),
+            ("12.3400e2", 1234, 1234), ("9.2233720368547758e18", 9.2233720368547758e18, 9_223_372_036_854_775_800),
+            ("-0", -0.0, 0),
         ])
     func doubles(text: String, value: Double, integer: Int64?) throws {
         let number = try Self.number(text)

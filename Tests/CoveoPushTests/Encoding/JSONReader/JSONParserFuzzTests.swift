@@ -13,7 +13,8 @@ struct JSONParserFuzzTests {
         switch pick {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &random))
-        case 2: return .integer(Int64.random(in: .min ... .max, using: &random) >> Int64.random(in: 0...63, using: &random))
+        case 2:
+            return .integer(Int64.random(in: .min ... .max, using: &random) >> Int64.random(in: 0...63, using: &random))
         case 3:
             let double = Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &random))
             return JSONNumber(double).map(JSONValue.number) ?? .integer(0)
@@ -76,7 +77,7 @@ struct JSONParserFuzzTests {
             guard let others = foundation as? [String: Any] else { return false }
             return Set(object.keys).count == others.count
                 && object.members.allSatisfy { member in others[member.key].map { matches(member.value, $0) } ?? false }
-                    || object.hasDuplicateKeys
+                || object.hasDuplicateKeys
         }
     }
 
