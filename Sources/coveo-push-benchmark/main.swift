@@ -1,2 +1,4 @@
-// Placeholder entry point replaced by the benchmark harness.
-print("coveo-push-benchmark: no scenarios yet")
+import Foundation
+
+// The benchmark's entry point; everything lives in BenchmarkCommand.
+exit(await BenchmarkCommand.main(CommandLine.arguments))

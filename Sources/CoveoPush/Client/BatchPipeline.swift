@@ -23,6 +23,7 @@ actor BatchPipeline {
     private var addedKeys: Set<Int> = []
     private var parentKeys: Set<Int> = []
     private var deletedKeys: Set<Int> = []
+    private var partialKeys: Set<Int> = []
     private var cascadingDeletes: Set<Int> = []
     private var lastBatch: Task<Void, Never>?
     private var inFlight: [Task<Void, Never>] = []
@@ -31,6 +32,8 @@ actor BatchPipeline {
     private var done = 0
     private var stopError: PushError?
     private var finished = false
+    /// Chunks of a full load, uploaded and waiting for the stream's close.
+    private var held: [BatchFile] = []
 
     init(client: PushClient, target: BatchTarget) {
         self.client = client
@@ -62,11 +65,20 @@ actor BatchPipeline {
         try Task.checkCancellation()
         handed += 1
         let isDelete = section == .delete || section == .deleted
+        let isPartial = section == .partialUpdate
         let hash = key.hashValue
-        let conflicts =
-            isDelete
-            ? addedKeys.contains(hash) || (cascades && parentKeys.contains(hash))
-            : deletedKeys.contains(hash) || parentKey.map { cascadingDeletes.contains($0.hashValue) } ?? false
+        // The order in which the service applies a batch's arrays is not documented: one ID never appears in two
+        // of them within a batch (nor a cascading delete beside its children's adds).
+        let conflicts: Bool
+        if isDelete {
+            conflicts = addedKeys.contains(hash) || partialKeys.contains(hash) || (cascades && parentKeys.contains(hash))
+        } else if isPartial {
+            conflicts = addedKeys.contains(hash) || deletedKeys.contains(hash)
+        } else {
+            conflicts =
+                deletedKeys.contains(hash) || partialKeys.contains(hash)
+                || parentKey.map { cascadingDeletes.contains($0.hashValue) } ?? false
+        }
         if let current = writer, !current.isEmpty {
             let tooLarge = current.byteCount(afterAppending: json.count, to: section) > configuration.batchLimit
             let tooManyBuffered =
@@ -83,6 +95,8 @@ actor BatchPipeline {
         if isDelete {
             deletedKeys.insert(hash)
             if cascades { cascadingDeletes.insert(hash) }
+        } else if isPartial {
+            partialKeys.insert(hash)
         } else {
             addedKeys.insert(hash)
             if let parentKey { parentKeys.insert(parentKey.hashValue) }
@@ -113,6 +127,7 @@ actor BatchPipeline {
         addedKeys.removeAll(keepingCapacity: true)
         parentKeys.removeAll(keepingCapacity: true)
         deletedKeys.removeAll(keepingCapacity: true)
+        partialKeys.removeAll(keepingCapacity: true)
         cascadingDeletes.removeAll(keepingCapacity: true)
         guard !current.isEmpty else {
             current.discard()
@@ -154,18 +169,61 @@ actor BatchPipeline {
         } onCancel: { [scope] in
             scope.cancelAll()
         }
+        if Task.isCancelled || scope.isCancelled {
+            discardHeld()
+            progressContinuation.finish()
+            throw CancellationError()
+        }
+        if case .streamLoad(let sourceId, let stream) = target {
+            try await closeLoad(sourceId: sourceId, stream: stream)
+        }
         progressContinuation.finish()
-        if Task.isCancelled || scope.isCancelled { throw CancellationError() }
         var final = report
         await counter.fill(&final)
         return final
     }
 
-    /// Cancels every batch in flight; their temporary files are deleted.
-    func cancel() {
+    /// Cancels every batch in flight, deletes the temporary files, and returns once every batch task has ended.
+    func cancel() async {
         scope.cancelAll()
+        finished = true
         writer?.discard()
         writer = nil
+        await lastBatch?.value
+        discardHeld()
+        progressContinuation.finish()
+    }
+
+    /// Keeps an uploaded chunk of a full load until the stream is closed.
+    fileprivate func hold(_ part: BatchFile) {
+        held.append(part)
+    }
+
+    private func discardHeld() {
+        for part in held { part.remove() }
+        held = []
+    }
+
+    /// Closes a full load's stream: its chunks are accepted only once the close was answered 2xx.
+    private func closeLoad(sourceId: String, stream: StreamHandle) async throws {
+        defer { discardHeld() }
+        guard await stream.isOpen || !held.isEmpty else {
+            throw PushError(
+                .invalidInput, operation: PushOperation.closeStream.rawValue,
+                message: "an empty full load would delete the whole catalog; nothing was sent")
+        }
+        let outcome: PushError?
+        do {
+            let streamId = try await stream.streamId()
+            let request = try client.checked(.closeStream) { () throws(ValidationError) in
+                try CloseStreamRequest(organizationId: client.organizationId, sourceId: sourceId, streamId: streamId)
+            }
+            _ = try await client.execute(request, counter: counter)
+            outcome = nil
+        } catch let error as PushError {
+            outcome = error
+        }
+        for part in held { await settle(part, error: outcome) }
     }
 
     // MARK: - Batch outcomes
@@ -225,7 +283,8 @@ actor BatchPipeline {
                 continue
             }
             do {
-                let container = try await client.uploadToNewContainer(part.body, counter: counter, documentIds: [])
+                let container = try await client.uploadToNewContainer(
+                    part.body, counter: counter, documentIds: [], for: target)
                 uploaded.append((part, container))
             } catch let error as PushError where error.code == .contentTooLarge && error.statusCode == 413 {
                 let halves: (BatchFile, BatchFile)?
@@ -251,6 +310,10 @@ actor BatchPipeline {
         await previous?.value
         while !uploaded.isEmpty {
             let (part, container) = uploaded.removeFirst()
+            if !target.commitsEachBatch {
+                await pipeline.hold(part)
+                continue
+            }
             defer { part.remove() }
             if let stop = await pipeline.stopped {
                 await fail(part, stop)
@@ -269,7 +332,9 @@ actor BatchPipeline {
                 {
                     repushes += 1
                     do {
-                        fileId = try await client.uploadToNewContainer(part.body, counter: counter, documentIds: []).fileId
+                        fileId = try await client.uploadToNewContainer(
+                            part.body, counter: counter, documentIds: [], for: target
+                        ).fileId
                     } catch {
                         await fail(part, error)
                         break

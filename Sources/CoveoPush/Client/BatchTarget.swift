@@ -1,15 +1,28 @@
-/// Where a batch file is pushed once it is in a file container.
-enum BatchTarget: Sendable, Hashable {
+/// Where a batch file goes once it is in a file container.
+enum BatchTarget: Sendable {
     /// `PUT …/sources/{sourceId}/documents/batch?fileId=`.
     case items(sourceId: String, orderingId: Int64?)
     /// `PUT …/providers/{providerId}/permissions/batch?fileId=`.
     case identities(providerId: String, orderingId: Int64?)
+    /// `PUT …/sources/{sourceId}/stream/update?fileId=` (catalog sources).
+    case streamUpdate(sourceId: String, shard: String?)
+    /// `PUT …/sources/{sourceId}/stream/merge?fileId=` (catalog sources).
+    case streamMerge(sourceId: String)
+    /// A chunk of a full load: uploaded into `POST …/stream/{streamId}/chunk` containers, applied by the close.
+    case streamLoad(sourceId: String, stream: StreamHandle)
 
     /// The batch file's layout.
     var format: BatchFormat {
         switch self {
-        case .items: return .items
+        case .items, .streamMerge, .streamLoad: return .items
         case .identities: return .identities
+        case .streamUpdate: return .stream
         }
+    }
+
+    /// Whether batches are applied one by one as they are pushed (`false` for a full load, applied at close).
+    var commitsEachBatch: Bool {
+        if case .streamLoad = self { return false }
+        return true
     }
 }

@@ -43,7 +43,7 @@ public struct IdentitySession: Sendable {
         try await pipeline.finish()
     }
 
-    /// Cancels every batch in flight and deletes their temporary files.
+    /// Cancels every batch in flight, deletes their temporary files, and returns once every batch task has ended.
     public func cancel() async {
         await pipeline.cancel()
     }

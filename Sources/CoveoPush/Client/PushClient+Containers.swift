@@ -20,15 +20,12 @@ extension PushClient {
         try await uploadToNewContainer(body, counter: nil, documentIds: [])
     }
 
-    nonisolated func uploadToNewContainer(_ body: RequestBody, counter: RequestCounter?, documentIds: [String])
-        async throws -> FileContainer
-    {
+    nonisolated func uploadToNewContainer(
+        _ body: RequestBody, counter: RequestCounter?, documentIds: [String], for target: BatchTarget? = nil
+    ) async throws -> FileContainer {
         var renewals = 0
         while true {
-            let request = try checked(.createFileContainer) { () throws(ValidationError) in
-                try CreateFileContainerRequest(organizationId: organizationId)
-            }
-            let container = try await execute(request, counter: counter, documentIds: documentIds)
+            let container = try await newContainer(for: target, counter: counter, documentIds: documentIds)
             do {
                 _ = try await exchange(
                     operation: PushOperation.uploadToFileContainer.rawValue, host: .uploadHost,
@@ -45,6 +42,24 @@ extension PushClient {
                 renewals += 1
             }
         }
+    }
+
+    /// A new file container: `POST /files`, or a chunk of the stream for a full load.
+    private nonisolated func newContainer(for target: BatchTarget?, counter: RequestCounter?, documentIds: [String])
+        async throws -> FileContainer
+    {
+        if case .streamLoad(let sourceId, let stream) = target {
+            let streamId = try await stream.streamId()
+            let request = try checked(.getStreamChunk) { () throws(ValidationError) in
+                try GetStreamChunkRequest(organizationId: organizationId, sourceId: sourceId, streamId: streamId)
+            }
+            let chunk = try await execute(request, counter: counter, documentIds: documentIds)
+            return FileContainer(uploadUri: chunk.uploadUri, fileId: chunk.fileId, requiredHeaders: chunk.requiredHeaders)
+        }
+        let request = try checked(.createFileContainer) { () throws(ValidationError) in
+            try CreateFileContainerRequest(organizationId: organizationId)
+        }
+        return try await execute(request, counter: counter, documentIds: documentIds)
     }
 
     /// Pushes an uploaded batch file by its `fileId`.
@@ -64,6 +79,18 @@ extension PushClient {
                     organizationId: organizationId, providerId: providerId, fileId: fileId, orderingId: orderingId)
             }
             _ = try await execute(request, counter: counter, documentIds: documentIds)
+        case .streamUpdate(let sourceId, let shard):
+            let request = try checked(.updateStream) { () throws(ValidationError) in
+                try UpdateStreamRequest(organizationId: organizationId, sourceId: sourceId, fileId: fileId, shard: shard)
+            }
+            _ = try await execute(request, counter: counter, documentIds: documentIds)
+        case .streamMerge(let sourceId):
+            let request = try checked(.mergeStream) { () throws(ValidationError) in
+                try MergeStreamRequest(organizationId: organizationId, sourceId: sourceId, fileId: fileId)
+            }
+            _ = try await execute(request, counter: counter, documentIds: documentIds)
+        case .streamLoad:
+            break  // A chunk is applied when the stream is closed.
         }
     }
 

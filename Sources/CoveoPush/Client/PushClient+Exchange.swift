@@ -34,17 +34,13 @@ extension PushClient {
             guard let token else { throw PushError(.authenticationFailed, operation: operation, message: "no token") }
             return try builder.build(request, token: token, now: configuration.wallClock())
         }
-        return try Self.decode(R.Response.self, from: response, operation: operation)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from response: TransportResponse, operation: String) throws -> T {
-        if let empty = EmptyResponse() as? T { return empty }
         do {
-            return try JSONDecoder().decode(T.self, from: response.body)
+            return try request.decodeResponse(from: response.body)
         } catch {
             throw PushError(
                 .malformedResponse, operation: operation,
-                message: "the \(response.statusCode) answer could not be read as \(T.self): \(Self.excerpt(response.body))",
+                message: "the \(response.statusCode) answer could not be read as \(R.Response.self): "
+                    + Self.excerpt(response.body),
                 statusCode: response.statusCode)
         }
     }

@@ -18,7 +18,7 @@ import Foundation
 ///
 /// A document counts as accepted only once its batch's push was answered 2xx. Invalid documents are refused at
 /// once with a ``PushError`` (code ``PushError/Code/invalidInput``) and also listed in the report's failures.
-/// Cancelling the task that awaits a session method cancels every batch in flight and deletes their files.
+/// A crawl that stops early calls ``cancel()``: every batch in flight is cancelled and its files deleted.
 public struct PushSession: Sendable {
     /// The client the session pushes through.
     public let client: PushClient
@@ -28,9 +28,16 @@ public struct PushSession: Sendable {
     private let encoder: DocumentEncoder
 
     init(client: PushClient, sourceId: String, orderingId: Int64?) {
+        self.init(
+            pipeline: BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId)),
+            client: client, sourceId: sourceId)
+    }
+
+    /// A session over an existing pipeline (catalog sessions share this one's document handling).
+    init(pipeline: BatchPipeline, client: PushClient, sourceId: String) {
         self.client = client
         self.sourceId = sourceId
-        self.pipeline = BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId))
+        self.pipeline = pipeline
         self.encoder = DocumentEncoder()
     }
 
@@ -78,7 +85,8 @@ public struct PushSession: Sendable {
         try await pipeline.finish()
     }
 
-    /// Cancels every batch in flight and deletes their temporary files.
+    /// Cancels every batch in flight, deletes their temporary files, and returns once every batch task has ended.
+    /// Call it when a crawl stops early without ``finish()``; `PushClient.push` does so on any error.
     public func cancel() async {
         await pipeline.cancel()
     }
@@ -116,10 +124,15 @@ extension PushClient {
         _ documents: some Sequence<Document>, sourceId: String, orderingId: Int64? = nil
     ) async throws -> PushReport {
         let session = session(sourceId: sourceId, orderingId: orderingId)
-        for document in documents {
-            try await session.addOrUpdate(document, throwingRejections: false)
+        do {
+            for document in documents {
+                try await session.addOrUpdate(document, throwingRejections: false)
+            }
+            return try await session.finish()
+        } catch {
+            await session.cancel()
+            throw error
         }
-        return try await session.finish()
     }
 
     /// Pushes every document of an asynchronous sequence in size-bounded batches and returns the report.
@@ -128,9 +141,14 @@ extension PushClient {
         _ documents: S, sourceId: String, orderingId: Int64? = nil
     ) async throws -> PushReport where S.Element == Document {
         let session = session(sourceId: sourceId, orderingId: orderingId)
-        for try await document in documents {
-            try await session.addOrUpdate(document, throwingRejections: false)
+        do {
+            for try await document in documents {
+                try await session.addOrUpdate(document, throwingRejections: false)
+            }
+            return try await session.finish()
+        } catch {
+            await session.cancel()
+            throw error
         }
-        return try await session.finish()
     }
 }

@@ -120,6 +120,26 @@ public struct DocumentEncoder: Sendable {
         return writer.bytes
     }
 
+    /// Encodes an entry of a stream update's `partialUpdate` array:
+    /// `{"documentId":…,"operator":…,"field":…,"value":…}`.
+    ///
+    /// - Throws: ``ValidationError`` when the update is invalid.
+    public func encodePartialUpdate(_ update: PartialUpdate) throws -> [UInt8] {
+        try update.validate()
+        var writer = JSONWriter(capacity: 256)
+        writer.beginObject()
+        writer.key("documentId")
+        writer.string(update.documentId)
+        writer.key("operator")
+        writer.string(update.operator.rawValue)
+        writer.key("field")
+        writer.string(update.field)
+        writer.key("value")
+        write(update.value, into: &writer)
+        writer.endObject()
+        return writer.bytes
+    }
+
     // MARK: - Content
 
     /// The content as it goes on the wire.

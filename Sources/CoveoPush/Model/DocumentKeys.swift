@@ -28,15 +28,44 @@ public enum DocumentKeys {
         case metadata
     }
 
-    private static let reservedByFolded = Dictionary(uniqueKeysWithValues: reserved.map { ($0.lowercased(), $0) })
-    private static let typedByFolded = Dictionary(uniqueKeysWithValues: typed.map { ($0.lowercased(), $0) })
-
     /// Classifies a key, ignoring case.
     public static func kind(of key: String) -> Kind {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The common case: compare ASCII bytes, skipping names of another length, without allocating.
+            let count = key.utf8.count
+            if let canonical = reserved.first(where: { $0.utf8.count == count && asciiEqualIgnoringCase($0, key) }) {
+                return .reserved(canonical)
+            }
+            if let canonical = typed.first(where: { $0.utf8.count == count && asciiEqualIgnoringCase($0, key) }) {
+                return .typed(canonical)
+            }
+            return .metadata
+        }
         let folded = key.lowercased()
-        if let canonical = reservedByFolded[folded] { return .reserved(canonical) }
-        if let canonical = typedByFolded[folded] { return .typed(canonical) }
+        if let canonical = reserved.first(where: { $0.lowercased() == folded }) { return .reserved(canonical) }
+        if let canonical = typed.first(where: { $0.lowercased() == folded }) { return .typed(canonical) }
         return .metadata
+    }
+
+    /// Whether two keys are equal ignoring case: byte by byte for ASCII (no allocation, the common case), by
+    /// their lowercased forms otherwise.
+    static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        let lhsIsASCII = lhs.utf8.allSatisfy { $0 < 0x80 }
+        let rhsIsASCII = rhs.utf8.allSatisfy { $0 < 0x80 }
+        if lhsIsASCII && rhsIsASCII {
+            return lhs.utf8.count == rhs.utf8.count && asciiEqualIgnoringCase(lhs, rhs)
+        }
+        return lhs.lowercased() == rhs.lowercased()
+    }
+
+    /// Compares two ASCII strings of equal length, folding `A`–`Z` to `a`–`z`.
+    private static func asciiEqualIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        for (a, b) in zip(lhs.utf8, rhs.utf8) where a != b {
+            let foldedA = (0x41...0x5A).contains(a) ? a | 0x20 : a
+            let foldedB = (0x41...0x5A).contains(b) ? b | 0x20 : b
+            if foldedA != foldedB { return false }
+        }
+        return true
     }
 
     /// Checks metadata names against the table: not empty, not reserved, not typed, no two equal ignoring case.
@@ -46,7 +75,8 @@ public enum DocumentKeys {
     ///   - documentId: The document they belong to, for the error.
     /// - Throws: ``ValidationError`` naming the document, the key and the rule.
     public static func validateMetadataNames(_ names: some Sequence<String>, documentId: String) throws(ValidationError) {
-        var seen: [String: String] = [:]
+        var checked: [String] = []
+        var byFolded: [String: String]?
         for name in names {
             if name.isEmpty {
                 throw ValidationError(.emptyKey, .document(documentId), "a metadata name cannot be empty")
@@ -62,12 +92,24 @@ public enum DocumentKeys {
             case .metadata:
                 break
             }
-            let folded = name.lowercased()
-            if let earlier = seen[folded] {
+            // Most documents carry a few dozen metadata at most: comparing pairwise beats hashing lowercased
+            // copies; past 32 names, a dictionary keeps the check linear.
+            let earlier: String?
+            if let byFolded {
+                earlier = byFolded[name.lowercased()]
+            } else {
+                earlier = checked.first { equalIgnoringCase($0, name) }
+            }
+            if let earlier {
                 throw ValidationError(
                     .duplicateKey, .document(documentId), "'\(earlier)' and '\(name)' differ only in case")
             }
-            seen[folded] = name
+            checked.append(name)
+            if byFolded != nil {
+                byFolded?[name.lowercased()] = name
+            } else if checked.count > 32 {
+                byFolded = Dictionary(checked.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            }
         }
     }
 }

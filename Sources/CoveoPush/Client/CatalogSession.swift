@@ -1,0 +1,120 @@
+import Foundation
+
+/// A batched push to a catalog (commerce) source through the Stream API.
+///
+/// Three modes:
+/// - ``Mode/update`` (recommended): each batch goes to `stream/update`; `addOrUpdate` replaces whole items,
+///   `delete` removes them, and ``partialUpdate(_:)`` changes single fields of existing items;
+/// - ``Mode/merge``: each batch goes to `stream/merge`, a shallow merge that creates missing items and fields;
+/// - ``Mode/load``: a full load. Batches are uploaded as chunks of one stream, and closing it (in ``finish()``)
+///   replaces the whole catalog: items absent from the load disappear. Coveo advises against it beyond
+///   1,000,000 items.
+///
+/// Batching, retries, ordering, reports and progress work as in ``PushSession``.
+///
+/// ```swift
+/// let session = client.catalogSession(sourceId: "products", mode: .update)
+/// try await session.addOrUpdate(product)
+/// try await session.partialUpdate(.fieldValueReplace(documentId: product.documentId, field: "ec_price", value: 19.5))
+/// let report = try await session.finish()
+/// ```
+public struct CatalogSession: Sendable {
+    /// How batches are applied.
+    public enum Mode: Sendable, Hashable {
+        /// `stream/update`: full-item replacement, deletions and partial updates.
+        case update(shard: String? = nil)
+        /// `stream/merge`: shallow merge.
+        case merge
+        /// A full load through `stream/open`, `chunk` and `close`.
+        case load
+
+        /// `stream/update` without a shard.
+        public static let update = Mode.update(shard: nil)
+    }
+
+    /// The client the session pushes through.
+    public let client: PushClient
+    /// The catalog source.
+    public let sourceId: String
+    /// How batches are applied.
+    public let mode: Mode
+    let pipeline: BatchPipeline
+    private let encoder = DocumentEncoder()
+
+    init(client: PushClient, sourceId: String, mode: Mode) {
+        self.client = client
+        self.sourceId = sourceId
+        self.mode = mode
+        let target: BatchTarget
+        switch mode {
+        case .update(let shard): target = .streamUpdate(sourceId: sourceId, shard: shard)
+        case .merge: target = .streamMerge(sourceId: sourceId)
+        case .load: target = .streamLoad(sourceId: sourceId, stream: StreamHandle(client: client, sourceId: sourceId))
+        }
+        pipeline = BatchPipeline(client: client, target: target)
+    }
+
+    /// Progress events.
+    public var progress: AsyncStream<PushProgress> { pipeline.progress }
+
+    /// Adds or replaces an item (large content is offloaded to a file container, as for Push sources).
+    public func addOrUpdate(_ document: Document) async throws {
+        try await PushSession(pipeline: pipeline, client: client, sourceId: sourceId).addOrUpdate(document)
+    }
+
+    /// Deletes an item.
+    public func delete(documentId: String) async throws {
+        try await PushSession(pipeline: pipeline, client: client, sourceId: sourceId).delete(documentId: documentId)
+    }
+
+    /// Updates one field of an existing item (``Mode/update`` only).
+    ///
+    /// - Throws: ``PushError`` with code `invalidInput` for an invalid update or another mode.
+    public func partialUpdate(_ update: PartialUpdate) async throws {
+        let json: [UInt8]
+        do {
+            guard case .update = mode else {
+                throw ValidationError(
+                    .invalidParameter, .document(update.documentId), "partial updates need the update mode")
+            }
+            json = try encoder.encodePartialUpdate(update)
+        } catch let error as ValidationError {
+            let pushError = PushError(error, operation: PushOperation.updateStream.rawValue)
+            await pipeline.recordRejected(update.documentId, pushError)
+            throw pushError
+        }
+        try await pipeline.append(json, to: .partialUpdate, key: update.documentId, parentKey: nil, cascades: false)
+    }
+
+    /// Pushes the last batch (and, for a load, closes the stream), then returns the report.
+    public func finish() async throws -> PushReport {
+        try await pipeline.finish()
+    }
+
+    /// Cancels every batch in flight, deletes their temporary files, and returns once every batch task has ended.
+    public func cancel() async {
+        await pipeline.cancel()
+    }
+}
+
+extension PushClient {
+    /// Starts a batched push to a catalog source through the Stream API.
+    public nonisolated func catalogSession(sourceId: String, mode: CatalogSession.Mode = .update) -> CatalogSession {
+        CatalogSession(client: self, sourceId: sourceId, mode: mode)
+    }
+
+    /// Deletes the catalog items last updated before `date` (Stream API `deleteolderthan`).
+    ///
+    /// - Parameters:
+    ///   - queueDelay: Minutes before the deletion is enqueued (the service's default is 15).
+    public nonisolated func deleteCatalogItemsOlderThan(_ date: Date, sourceId: String, queueDelay: Int? = nil)
+        async throws -> StreamOperationResult
+    {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let request = try checked(.deleteStreamOlderThan) { () throws(ValidationError) in
+            try DeleteStreamOlderThanRequest(
+                organizationId: organizationId, sourceId: sourceId, epochMilliseconds: milliseconds, queueDelay: queueDelay)
+        }
+        return try await execute(request, counter: nil)
+    }
+}

@@ -1,0 +1,53 @@
+/// An operation the in-memory Push service answers, used to enable faults per route and to label the request log.
+///
+/// The raw values are those of the client's ``PushOperation``, so logs of both sides line up.
+///
+/// Paths are matched after the `/push/v1` segment of the URL, whatever the host, so both
+/// `https://api.cloud.coveo.com/push/v1/…` and `http://127.0.0.1:8080/push/v1/…` reach the same routes.
+public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// `POST /organizations/{o}/sources/{s}/status?statusType=`.
+    case setSourceStatus
+    /// `PUT /organizations/{o}/sources/{s}/documents?documentId=`.
+    case addOrUpdateDocument
+    /// `DELETE /organizations/{o}/sources/{s}/documents?documentId=`.
+    case deleteDocument
+    /// `DELETE /organizations/{o}/sources/{s}/documents/olderthan?orderingId=`.
+    case deleteDocumentsOlderThan
+    /// `PUT /organizations/{o}/sources/{s}/documents/batch?fileId=`.
+    case pushDocumentBatch
+    /// `POST /organizations/{o}/files`.
+    case createFileContainer
+    /// `PUT <uploadUri>`: the upload into a file container (S3's part of the protocol).
+    case uploadToFileContainer
+    /// `PUT /organizations/{o}/providers/{p}/permissions`.
+    case addOrUpdateIdentity
+    /// `DELETE /organizations/{o}/providers/{p}/permissions`.
+    case deleteIdentity
+    /// `PUT /organizations/{o}/providers/{p}/mappings`.
+    case addOrUpdateAlias
+    /// `PUT /organizations/{o}/providers/{p}/permissions/batch?fileId=`.
+    case pushIdentityBatch
+    /// `DELETE /organizations/{o}/providers/{p}/permissions/olderthan?orderingId=`.
+    case deleteIdentitiesOlderThan
+    /// `POST /organizations/{o}/sources/{s}/stream/open` (Stream API).
+    case openStream
+    /// `POST /organizations/{o}/sources/{s}/stream/{streamId}/chunk` (Stream API).
+    case getStreamChunk
+    /// `POST /organizations/{o}/sources/{s}/stream/{streamId}/close` (Stream API).
+    case closeStream
+    /// `PUT /organizations/{o}/sources/{s}/stream/update?fileId=` (Stream API).
+    case updateStream
+    /// `PUT /organizations/{o}/sources/{s}/stream/merge?fileId=` (Stream API).
+    case mergeStream
+    /// `POST /organizations/{o}/sources/{s}/stream/deleteolderthan/{epochMilliseconds}` (Stream API).
+    case deleteStreamOlderThan
+
+    /// The case name.
+    public var description: String { rawValue }
+
+    /// The matching operation of the client (the raw values are the same).
+    public var operation: PushOperation { PushOperation(rawValue: rawValue) }
+
+    /// Whether the route is part of the Push API (every route but ``uploadToFileContainer``).
+    public var isPushAPI: Bool { self != .uploadToFileContainer }
+}

@@ -1,0 +1,133 @@
+extension InMemoryPushService {
+    /// Whether an identity update with this orderingId comes too late to change anything.
+    private func isStale(_ key: IdentityKey, in provider: ProviderState, orderingId: Int64) -> Bool {
+        orderingId < provider.watermark || (provider.members[key]?.orderingId ?? .min) > orderingId
+            || (provider.mappings[key]?.orderingId ?? .min) > orderingId
+            || (provider.deleted[key]?.orderingId ?? .min) > orderingId
+    }
+
+    /// Adds or updates an identity with its members (replacing its member list).
+    func upsertIdentity(_ body: IdentityBody, _ scope: ScopedKey, orderingId: Int64) {
+        if configuration.discardContent {
+            counts.identitiesUpdated += 1
+            return
+        }
+        let key = IdentityKey(body.identity)
+        var provider = providers[scope, default: ProviderState()]
+        defer { providers[scope] = provider }
+        guard !isStale(key, in: provider, orderingId: orderingId) else {
+            counts.staleEntries += 1
+            return
+        }
+        provider.members[key] = (body, orderingId)
+        provider.deleted[key] = nil
+        counts.identitiesUpdated += 1
+    }
+
+    /// Adds or updates an alias.
+    func upsertAlias(_ body: AliasBody, _ scope: ScopedKey, orderingId: Int64) {
+        if configuration.discardContent {
+            counts.aliasesUpdated += 1
+            return
+        }
+        let key = IdentityKey(body.identity)
+        var provider = providers[scope, default: ProviderState()]
+        defer { providers[scope] = provider }
+        guard !isStale(key, in: provider, orderingId: orderingId) else {
+            counts.staleEntries += 1
+            return
+        }
+        provider.mappings[key] = (body, orderingId)
+        provider.deleted[key] = nil
+        counts.aliasesUpdated += 1
+    }
+
+    /// Deletes (disables) an identity: its members entry and alias go, and it is listed as deleted.
+    func deleteIdentity(_ identity: SecurityIdentity, _ scope: ScopedKey, orderingId: Int64) {
+        if configuration.discardContent {
+            counts.identitiesDeleted += 1
+            return
+        }
+        let key = IdentityKey(identity)
+        var provider = providers[scope, default: ProviderState()]
+        defer { providers[scope] = provider }
+        guard !isStale(key, in: provider, orderingId: orderingId) else {
+            counts.staleEntries += 1
+            return
+        }
+        provider.members[key] = nil
+        provider.mappings[key] = nil
+        provider.deleted[key] = (identity, orderingId)
+        counts.identitiesDeleted += 1
+    }
+
+    /// Deletes every identity and alias whose orderingId is strictly lower, and ignores later updates below it.
+    func deleteIdentitiesOlderThan(_ orderingId: Int64, _ scope: ScopedKey) {
+        if configuration.discardContent { return }
+        var provider = providers[scope, default: ProviderState()]
+        for (key, entry) in provider.members where entry.orderingId < orderingId {
+            provider.members[key] = nil
+            provider.deleted[key] = (entry.body.identity, orderingId)
+        }
+        for (key, entry) in provider.mappings where entry.orderingId < orderingId {
+            provider.mappings[key] = nil
+            provider.deleted[key] = (entry.body.identity, orderingId)
+        }
+        provider.watermark = max(provider.watermark, orderingId)
+        provider.olderThanDeletions.append(orderingId)
+        providers[scope] = provider
+    }
+
+    /// `PUT permissions/batch`: consumes the container, reads it outside the actor, applies it.
+    nonisolated func pushIdentityBatch(
+        _ scope: ScopedKey, fileId: String, orderingId: Int64?
+    ) async -> EmulatorAnswer {
+        let payload: FileContainerState.Payload
+        switch await takeBatchContainer(fileId, organizationId: scope.organizationId) {
+        case .failure(let refusal): return refusal.answer
+        case .success(let taken): payload = taken
+        }
+        switch payload {
+        case .summary(let summary):
+            await applyIdentitySummary(summary.asIdentities, scope, fileId: fileId)
+        case .content(let data):
+            var entries: [EmulatorBatchScanner.IdentityEntry] = []
+            let malformed = EmulatorBatchScanner.scanIdentities(data) { entries.append($0) }
+            await applyIdentityBatch(entries, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
+        }
+        return .accepted
+    }
+
+    func applyIdentityBatch(
+        _ entries: [EmulatorBatchScanner.IdentityEntry], malformed: String?, _ scope: ScopedKey, fileId: String,
+        orderingId: Int64?
+    ) {
+        counts.identityBatches += 1
+        if let malformed {
+            recordMalformedBatch(malformed, scope, fileId: fileId)
+            return
+        }
+        let time = orderingId ?? receiptTime()
+        for entry in entries {
+            switch entry {
+            case .member(let body): upsertIdentity(body, scope, orderingId: time)
+            case .alias(let body): upsertAlias(body, scope, orderingId: time)
+            case .deleted(let identity): deleteIdentity(identity, scope, orderingId: time)
+            case .dropped(let section, let identifier, let rejection):
+                recordDrops([(section, identifier, rejection)], scope, fileId: fileId)
+            }
+        }
+    }
+
+    func applyIdentitySummary(_ tally: ContainerSummary.Tally, _ scope: ScopedKey, fileId: String) {
+        counts.identityBatches += 1
+        if let malformed = tally.malformed {
+            recordMalformedBatch(malformed, scope, fileId: fileId)
+            return
+        }
+        counts.identitiesUpdated += tally.members
+        counts.aliasesUpdated += tally.mappings
+        counts.identitiesDeleted += tally.deletedIdentities
+        recordDrops(tally.dropped, scope, fileId: fileId)
+    }
+}

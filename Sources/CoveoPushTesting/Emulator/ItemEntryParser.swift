@@ -1,0 +1,197 @@
+import Foundation
+
+/// Validates item entries (single pushes and batch entries) as the service does, key names compared ignoring case.
+enum ItemEntryParser {
+    /// The reserved keys, folded to lower case.
+    private static let reserved: Set<String> = [
+        "documentid", "data", "compressedbinarydata", "compressedbinarydatafileid", "compressiontype",
+        "fileextension", "parentid", "permissions", "orderingid", "deletechildren",
+    ]
+
+    /// Validates an add-or-update entry.
+    ///
+    /// - Parameters:
+    ///   - json: The entry.
+    ///   - documentId: The document ID from the query of a single push (the body's, if any, was checked against
+    ///     it); `nil` for a batch entry, whose body must carry one.
+    ///   - compression: The `compressionType` of the query of a single push, which wins over the body's.
+    ///   - limits: The limits to enforce.
+    static func upsert(
+        _ json: EmulatedJSON, documentId queryDocumentId: String? = nil,
+        compression queryCompression: CompressionType? = nil, limits: InMemoryPushService.Limits
+    ) throws(EntryRejection) -> ItemDraft {
+        guard case .object(let members) = json else { throw EntryRejection(.notAnObject, "an item must be an object") }
+        var reservedValues: [String: EmulatedJSON] = [:]
+        var metadata: [String: EmulatedJSON] = [:]
+        var folded: [String: String] = [:]
+        for (key, value) in members {
+            let lower = key.lowercased()
+            if let earlier = folded.updateValue(key, forKey: lower) {
+                throw EntryRejection(.duplicateKey, "'\(earlier)' and '\(key)' differ only in case")
+            }
+            if reserved.contains(lower) {
+                if value != .null { reservedValues[lower] = value }
+            } else {
+                metadata[key] = value
+            }
+        }
+        let documentId: String
+        if let queryDocumentId {
+            documentId = queryDocumentId
+        } else {
+            documentId = try requiredDocumentId(reservedValues["documentid"])
+        }
+        for (key, value) in metadata where !isSupportedMetadata(value) {
+            throw EntryRejection(
+                .unsupportedMetadataValue, "metadata '\(key)' is a nested array or object, which fields cannot hold")
+        }
+        let contentKeys = ["data", "compressedbinarydata", "compressedbinarydatafileid"].filter {
+            reservedValues[$0] != nil
+        }
+        guard contentKeys.count <= 1 else {
+            throw EntryRejection(
+                .multipleContents,
+                "an item may have only one of data, compressedBinaryData and "
+                    + "compressedBinaryDataFileId")
+        }
+        var compression = queryCompression
+        if compression == nil, let value = reservedValues["compressiontype"] {
+            guard let text = value.stringValue, let parsed = EmulatorContentDecoder.compressionType(text) else {
+                throw EntryRejection(.invalidCompressionType, "compressionType \(value) is not a known value")
+            }
+            compression = parsed
+        }
+        let content = try decodeContent(reservedValues, compression: compression ?? .zlib, limits: limits)
+        let permissions = reservedValues["permissions"]
+        if let permissions { try checkPermissions(permissions, limit: limits.maxPermissionsPerItem) }
+        var draft = ItemDraft(
+            documentId: documentId, content: content, compressionType: nil, metadata: metadata,
+            permissions: permissions, parentId: try optionalString(reservedValues["parentid"], "parentId"),
+            fileExtension: try optionalString(reservedValues["fileextension"], "fileExtension"))
+        switch content {
+        case .binary, .fileReference: draft.compressionType = compression ?? .zlib
+        case .none, .data: break
+        }
+        return draft
+    }
+
+    /// Validates a `delete` entry of a batch: its document ID and `deleteChildren` flag.
+    static func delete(_ json: EmulatedJSON) throws(EntryRejection) -> (documentId: String, deleteChildren: Bool) {
+        guard case .object = json else { throw EntryRejection(.notAnObject, "a delete entry must be an object") }
+        let documentId = try requiredDocumentId(json.member("documentId"))
+        var deleteChildren = false
+        if let flag = json.member("deleteChildren"), flag != .null {
+            guard let value = flag.boolValue else {
+                throw EntryRejection(.invalidValue, "deleteChildren must be a boolean")
+            }
+            deleteChildren = value
+        }
+        return (documentId, deleteChildren)
+    }
+
+    /// The entry's document ID, for naming a dropped entry; `nil` when it has no readable one.
+    static func identifier(of json: EmulatedJSON) -> String? {
+        json.member("documentId")?.stringValue
+    }
+
+    private static func requiredDocumentId(_ value: EmulatedJSON?) throws(EntryRejection) -> String {
+        guard let text = value?.stringValue, !text.isEmpty else {
+            throw EntryRejection(.missingDocumentId, "the item has no documentId")
+        }
+        return text
+    }
+
+    private static func optionalString(_ value: EmulatedJSON?, _ name: String) throws(EntryRejection) -> String? {
+        guard let value else { return nil }
+        guard let text = value.stringValue else { throw EntryRejection(.invalidValue, "\(name) must be a string") }
+        return text
+    }
+
+    private static func decodeContent(
+        _ values: [String: EmulatedJSON], compression: CompressionType, limits: InMemoryPushService.Limits
+    ) throws(EntryRejection) -> ItemDraft.Content {
+        if let value = values["data"] {
+            guard let text = value.stringValue else { throw EntryRejection(.invalidValue, "data must be a string") }
+            guard text.utf8.count <= limits.maxDataBytes else {
+                throw EntryRejection(.contentTooLarge, "data is larger than \(limits.maxDataBytes) bytes")
+            }
+            return .data(text)
+        }
+        if let value = values["compressedbinarydata"] {
+            guard let text = value.stringValue else {
+                throw EntryRejection(.invalidValue, "compressedBinaryData must be a string")
+            }
+            guard text.utf8.count <= limits.maxCompressedBinaryDataBytes else {
+                throw EntryRejection(
+                    .contentTooLarge,
+                    "compressedBinaryData is larger than \(limits.maxCompressedBinaryDataBytes) bytes")
+            }
+            guard let bytes = Data(base64Encoded: text) else {
+                throw EntryRejection(.undecodableContent, "compressedBinaryData is not valid base64")
+            }
+            let decoded = try EmulatorContentDecoder.decode(
+                bytes, as: compression, maxOutputBytes: limits.maxDecodedContentBytes)
+            return .binary(decoded.content, opaque: decoded.opaque)
+        }
+        if let value = values["compressedbinarydatafileid"] {
+            guard let fileId = value.stringValue, !fileId.isEmpty else {
+                throw EntryRejection(.invalidValue, "compressedBinaryDataFileId must be a non-empty string")
+            }
+            return .fileReference(fileId)
+        }
+        return .none
+    }
+
+    private static func isSupportedMetadata(_ value: EmulatedJSON) -> Bool {
+        switch value {
+        case .array(let elements): return elements.allSatisfy(\.isPrimitive)
+        case .object(let members): return members.values.allSatisfy(\.isPrimitive)
+        default: return true
+        }
+    }
+
+    /// Checks the shape of `permissions` (sets, or levels of sets) and counts its identities.
+    private static func checkPermissions(_ value: EmulatedJSON, limit: Int) throws(EntryRejection) {
+        guard case .array(let entries) = value else {
+            throw EntryRejection(.invalidPermissions, "permissions must be an array")
+        }
+        var count = 0
+        for entry in entries {
+            guard case .object = entry else {
+                throw EntryRejection(.invalidPermissions, "each permission entry must be an object")
+            }
+            if let sets = entry.member("permissionSets") {
+                guard case .array(let levelSets) = sets else {
+                    throw EntryRejection(.invalidPermissions, "permissionSets must be an array")
+                }
+                for set in levelSets { count += try identityCount(ofSet: set) }
+            } else {
+                count += try identityCount(ofSet: entry)
+            }
+        }
+        guard count <= limit else {
+            throw EntryRejection(.tooManyPermissions, "\(count) permission identities, more than \(limit)")
+        }
+    }
+
+    private static func identityCount(ofSet set: EmulatedJSON) throws(EntryRejection) -> Int {
+        guard case .object = set else {
+            throw EntryRejection(.invalidPermissions, "each permission set must be an object")
+        }
+        if let flag = set.member("allowAnonymous"), flag.boolValue == nil, flag != .null {
+            throw EntryRejection(.invalidPermissions, "allowAnonymous must be a boolean")
+        }
+        var count = 0
+        for key in ["allowedPermissions", "deniedPermissions"] {
+            guard let list = set.member(key), list != .null else { continue }
+            guard case .array(let identities) = list else {
+                throw EntryRejection(.invalidPermissions, "\(key) must be an array")
+            }
+            for identity in identities where identity.member("identity")?.stringValue == nil {
+                throw EntryRejection(.invalidPermissions, "each entry of \(key) needs an identity name")
+            }
+            count += identities.count
+        }
+        return count
+    }
+}
