@@ -13,16 +13,35 @@ extension Document: Codable {
     /// Decodes the Push API's own item JSON, following the key table of ``DocumentKeys`` (keys compared
     /// case-insensitively).
     ///
-    /// The value is decoded as a ``JSONValue`` and built by ``init(json:)``, so both paths apply the same rules:
-    /// `data`, `compressedBinaryData` (with `compressionType`, default `ZLIB`) and `compressedBinaryDataFileId`
-    /// become ``content``; `permissions` in either model; `date` and `modifiedDate` as ISO 8601 text (UTC when no
-    /// offset is given) or epoch milliseconds; every other key is metadata. The decoded document is validated.
+    /// The rules are those of ``init(json:)``, which shares this implementation: `data`, `compressedBinaryData`
+    /// (with `compressionType`, default `ZLIB`) and `compressedBinaryDataFileId` become ``content``; `permissions`
+    /// in either model; `date` and `modifiedDate` as ISO 8601 text (UTC when no offset is given) or epoch
+    /// milliseconds; every other key is metadata. The decoded document is validated.
     ///
     /// - Throws: ``ValidationError`` naming the document and the rule (missing `documentId`, two kinds of
-    ///   content, keys differing only in case, `orderingId` or `deleteChildren` in an item, a bad date, a value of
-    ///   the wrong JSON type, …), or a `DecodingError` when the input is not JSON.
+    ///   content, keys differing only in case, `orderingId` or `deleteChildren` in an item, a bad date, …), or a
+    ///   `DecodingError` when the input is not JSON or a value has the wrong JSON type.
     public init(from decoder: any Decoder) throws {
-        try self.init(json: JSONValue(from: decoder))
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        do {
+            try self.init(itemKeys: container.allKeys.map(\.stringValue)) { (key) throws(ItemFailure) in
+                do {
+                    return try container.decode(JSONValue.self, forKey: AnyKey(key))
+                } catch {
+                    throw .unreadable(error)
+                }
+            }
+        } catch {
+            switch error {
+            case .invalid(let validation):
+                throw validation
+            case .wrongType(let validation):
+                throw DecodingError.dataCorrupted(
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: validation.description))
+            case .unreadable(let underlying):
+                throw underlying
+            }
+        }
     }
 
     /// Encodes the item JSON of a batch item (`compressionType` inside the item), compressing `binary` and

@@ -15,14 +15,22 @@ struct DocumentJSONTests {
         }
     }
 
-    static func fromDecoder(_ json: String) -> Result<Document, ValidationError> {
+    /// What `JSONDecoder` made of an item: a document, a validation error, or a decoding error's description.
+    enum Decoded {
+        case document(Document)
+        case validation(ValidationError)
+        case decoding(String)
+    }
+
+    static func fromDecoder(_ json: String) -> Decoded {
         do {
-            return .success(try JSONDecoder().decode(Document.self, from: Data(json.utf8)))
+            return .document(try JSONDecoder().decode(Document.self, from: Data(json.utf8)))
         } catch let error as ValidationError {
-            return .failure(error)
+            return .validation(error)
+        } catch let DecodingError.dataCorrupted(context) {
+            return .decoding(context.debugDescription)
         } catch {
-            Issue.record("JSONDecoder threw \(error)")
-            return .failure(ValidationError(.invalidParameter, .document(""), "\(error)"))
+            return .decoding("\(error)")
         }
     }
 
@@ -94,16 +102,22 @@ struct DocumentJSONTests {
         #"{"documentId": "https://a/b", "permissions": [{"permissionSets": [{"allowedPermissions": 7}]}]}"#,
     ]
 
-    @Test("Document(json:) and JSONDecoder agree on every document and every error", arguments: documents)
+    @Test(
+        "Document(json:) and JSONDecoder agree on every document and every error (a DecodingError for wrong types)",
+        arguments: documents)
     func agreesWithDecoder(json: String) {
         let parsed = Self.fromParser(json)
         let decoded = Self.fromDecoder(json)
         switch (parsed, decoded) {
-        case (.success(let left), .success(let right)):
+        case (.success(let left), .document(let right)):
             #expect(left == right)
-        case (.failure(let left), .failure(let right)):
+        case (.failure(let left), .validation(let right)):
             #expect(left == right)
-            #expect(!left.message.isEmpty)
+            #expect(left.rule != .invalidParameter)
+        case (.failure(let left), .decoding(let description)):
+            // A value of the wrong JSON type: the same message, as a DecodingError.
+            #expect([.invalidParameter, .invalidDocumentId, .unsupportedMetadataValue].contains(left.rule))
+            #expect(description == left.description || left.message.hasPrefix("an item must be a JSON object"))
         default:
             Issue.record("parser: \(parsed), decoder: \(decoded)")
         }
@@ -174,7 +188,12 @@ struct DocumentJSONTests {
         #expect(error(#"{"documentId": "https://a/b", "tags": null}"#)?.rule == .unsupportedMetadataValue)
         #expect(error(#"{"documentId": "https://a/b", "tags": ["a", null]}"#)?.rule == .unsupportedMetadataValue)
         #expect(error(#"{"documentId": "https://a/b", "date": true}"#)?.rule == .invalidParameter)
-        #expect(error(#"{"documentId": "https://a/b", "date": 1.5}"#)?.rule == .outOfRange)
+        #expect(error(#"{"documentId": "https://a/b", "date": 1.5}"#)?.rule == .invalidParameter)
+        #expect(error(#"{"documentId": "https://a/b", "date": "soon"}"#)?.rule == .outOfRange)
+        #expect(error(#"{"documentId": "https://a/b", "tags": ["a", null]}"#)?.message == "'tags[1]' must not be null")
+        #expect(error(#"{"documentId": "https://a/b", "d": {"k": null}}"#)?.message == "'d.k' must not be null")
+        #expect(
+            error(#"{"documentId": "https://a/b", "d": {"k": 1, "k": 2}}"#)?.message == "'d.k' appears more than once")
     }
 
     @Test("a key repeated exactly is refused by Document(json:), where JSONDecoder would silently keep one")
