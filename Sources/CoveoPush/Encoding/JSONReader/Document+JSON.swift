@@ -72,9 +72,10 @@ extension Document {
         }
         let subject = ValidationError.Subject.document(documentId)
 
-        var keysByCanonical: [String: String] = [:]
+        var keysByCanonical = [String: String](minimumCapacity: sortedKeys.count)
         var metadataKeys: [String] = []
-        var folded: [String: String] = [:]
+        metadataKeys.reserveCapacity(sortedKeys.count)
+        var folded = [String: String](minimumCapacity: sortedKeys.count)
         for name in sortedKeys {
             let lowered = name.lowercased()
             if let earlier = folded[lowered] {

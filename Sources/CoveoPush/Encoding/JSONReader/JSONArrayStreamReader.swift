@@ -132,7 +132,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// - Parameters:
     ///   - path: The file to read.
     ///   - maxElementBytes: The size limit of one element; 64 MB by default.
-    ///   - chunkSize: How many bytes to read at a time; 256 KiB by default.
+    ///   - chunkSize: How many bytes to read at a time; 256 KiB by default, at most 64 MiB.
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
     public init(
         path: String, maxElementBytes: Int = defaultMaxElementBytes,

@@ -15,6 +15,9 @@ struct JSONChunkedInput: ~Copyable, Sendable {
         case closed
     }
 
+    /// The largest chunk size honoured: 64 MiB.
+    static let maxChunkSize = 64 << 20
+
     private var source: Source
     /// How the input is named in errors.
     let name: String
@@ -50,7 +53,7 @@ struct JSONChunkedInput: ~Copyable, Sendable {
     private init(source: Source, name: String, chunkSize: Int) {
         self.source = source
         self.name = name
-        chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
+        chunk = [UInt8](repeating: 0, count: min(max(1, chunkSize), Self.maxChunkSize))
     }
 
     deinit {

@@ -80,7 +80,7 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     /// - Parameters:
     ///   - path: The file to read.
     ///   - maxLineBytes: The size limit of one line; 64 MB by default.
-    ///   - chunkSize: How many bytes to read at a time; 256 KiB by default.
+    ///   - chunkSize: How many bytes to read at a time; 256 KiB by default, at most 64 MiB.
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
     public init(path: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize)
         throws(JSONFileError)

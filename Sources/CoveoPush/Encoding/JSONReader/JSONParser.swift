@@ -41,14 +41,14 @@ public struct JSONParser: Sendable {
     ///
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        try bytes.withUnsafeBytes { buffer in Result { () throws(JSONParseError) in try parse(buffer) } }.get()
+        try bytes.withUnsafeBytes { buffer in result(of: buffer) }.get()
     }
 
     /// Parses one JSON value from UTF-8 bytes.
     ///
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
     public func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        try data.withUnsafeBytes { buffer in Result { () throws(JSONParseError) in try parse(buffer) } }.get()
+        try data.withUnsafeBytes { buffer in result(of: buffer) }.get()
     }
 
     /// Parses one JSON value from a string's UTF-8.
@@ -56,8 +56,15 @@ public struct JSONParser: Sendable {
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var text = text
-        return try text.withUTF8 { buffer in
-            Result { () throws(JSONParseError) in try parse(UnsafeRawBufferPointer(buffer)) }
-        }.get()
+        return try text.withUTF8 { buffer in result(of: UnsafeRawBufferPointer(buffer)) }.get()
+    }
+
+    /// The parse of `bytes` as a value, so it can leave a `withUnsafeBytes` closure (which rethrows untyped).
+    private func result(of bytes: UnsafeRawBufferPointer) -> Result<JSONValue, JSONParseError> {
+        do {
+            return .success(try parse(bytes))
+        } catch {
+            return .failure(error)
+        }
     }
 }
