@@ -568,8 +568,8 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
         _ kind: JSONParseError.Kind, _ reason: String, at position: Position? = nil
     ) -> JSONParseError {
         state = .finished
-        let where_ = position ?? self.position()
-        return JSONParseError(kind, reason, offset: where_.offset, line: where_.line, column: where_.column)
+        let place = position ?? self.position()
+        return JSONParseError(kind, reason, offset: place.offset, line: place.line, column: place.column)
     }
 
     private static func describe(_ container: Element.Container) -> String {
