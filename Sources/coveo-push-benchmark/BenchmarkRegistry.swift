@@ -5,6 +5,7 @@ enum BenchmarkRegistry {
         CompressionScenario(type: .gzip),
         CompressionScenario(type: .deflate),
         EncodeScenario(),
+        JSONParseScenario(),
         PushScenario(count: 100_000),
         PushScenario(count: 1_000_000),
         ThrottledScenario(),

@@ -1,0 +1,239 @@
+import Foundation
+
+extension Document {
+    /// Builds a document from the Push API's item JSON, as parsed by ``JSONParser``, then validates it.
+    ///
+    /// The rules are those of `init(from:)` (both share one implementation): keys follow ``DocumentKeys``,
+    /// compared case-insensitively, and keys differing only in case (or repeated) are refused; `data`,
+    /// `compressedBinaryData` (with `compressionType`, default `ZLIB`) and `compressedBinaryDataFileId` become
+    /// ``content``; `permissions` in either model, identity types in any accepted spelling; `date` and
+    /// `modifiedDate` as ISO 8601 text (UTC when no offset is given) or whole epoch milliseconds; every other key
+    /// is metadata, typed from its JSON: integral numbers within `Int64` become ``MetadataValue/integer(_:)``,
+    /// other numbers ``MetadataValue/double(_:)``, objects ``MetadataValue/dictionary(_:)``. Metadata entries are
+    /// sorted by name.
+    ///
+    /// ```swift
+    /// let value = try JSONParser().parse(line)
+    /// let document = try Document(json: value)
+    /// ```
+    ///
+    /// - Throws: ``ValidationError`` naming the document and the rule: the rules of ``validate()``;
+    ///   ``ValidationError/Rule/invalidParameter`` for a field of the wrong JSON type (where `init(from:)` throws
+    ///   a `DecodingError` with the same message); ``ValidationError/Rule/invalidDocumentId`` for a `documentId`
+    ///   that is missing or not a string; ``ValidationError/Rule/unsupportedMetadataValue`` for `null` in
+    ///   metadata; ``ValidationError/Rule/duplicateKey`` for a key repeated exactly, at any level.
+    public init(json: JSONValue) throws(ValidationError) {
+        guard case .object(let object) = json else {
+            throw ValidationError(
+                .invalidParameter, .document(""), "an item must be a JSON object, not \(json.kindDescription)")
+        }
+        do {
+            try self.init(itemKeys: object.keys) { key in object[key] ?? .null }
+        } catch {
+            switch error {
+            case .invalid(let validation), .wrongType(let validation): throw validation
+            case .unreadable(let underlying):
+                throw ValidationError(.invalidParameter, .document(""), "unreadable value: \(underlying)")
+            }
+        }
+    }
+
+    /// Why an item could not be built.
+    enum ItemFailure: Error {
+        /// The item breaks a rule.
+        case invalid(ValidationError)
+        /// A value has the wrong JSON type (a `DecodingError` for `init(from:)`).
+        case wrongType(ValidationError)
+        /// A value could not be read at all (only when decoding).
+        case unreadable(any Error)
+    }
+
+    /// The one implementation of the item rules, for ``init(json:)`` and `init(from:)`.
+    ///
+    /// Values are read only when a rule needs them, in a fixed order, so the first problem reported is the same
+    /// whichever way the item arrives.
+    ///
+    /// - Parameters:
+    ///   - keys: The item's keys, in any order (exact repetitions included).
+    ///   - value: The value of a key.
+    init(itemKeys keys: [String], value: (String) throws(ItemFailure) -> JSONValue) throws(ItemFailure) {
+        let sortedKeys = keys.sorted()
+        var documentId = ""
+        let documentIdKey = sortedKeys.first { DocumentKeys.equalIgnoringCase($0, "documentId") }
+        if let documentIdKey {
+            let raw = try value(documentIdKey)
+            guard case .string(let text) = raw else {
+                throw .wrongType(
+                    ValidationError(
+                        .invalidDocumentId, .document(""),
+                        "'\(documentIdKey)' must be a string, not \(raw.kindDescription)"))
+            }
+            documentId = text
+        }
+        let subject = ValidationError.Subject.document(documentId)
+
+        var keysByCanonical = [String: String](minimumCapacity: sortedKeys.count)
+        var metadataKeys: [String] = []
+        metadataKeys.reserveCapacity(sortedKeys.count)
+        var folded = [String: String](minimumCapacity: sortedKeys.count)
+        for name in sortedKeys {
+            let lowered = name.lowercased()
+            if let earlier = folded[lowered] {
+                throw .invalid(
+                    ValidationError(
+                        .duplicateKey, subject,
+                        earlier == name
+                            ? "'\(name)' appears more than once" : "'\(earlier)' and '\(name)' differ only in case"))
+            }
+            folded[lowered] = name
+            switch DocumentKeys.kind(of: name) {
+            case .reserved(let canonical), .typed(let canonical):
+                keysByCanonical[canonical] = name
+            case .metadata:
+                metadataKeys.append(name)
+            }
+        }
+        guard documentIdKey != nil else {
+            throw .invalid(ValidationError(.invalidDocumentId, subject, "the item has no documentId"))
+        }
+        for canonical in ["orderingId", "deleteChildren"] where keysByCanonical[canonical] != nil {
+            throw .invalid(
+                ValidationError(
+                    .reservedKey, subject, "'\(canonical)' is not part of an item; it is a parameter of the request"))
+        }
+
+        func text(_ canonical: String) throws(ItemFailure) -> String? {
+            guard let key = keysByCanonical[canonical] else { return nil }
+            let raw = try value(key)
+            guard case .string(let text) = raw else {
+                throw .wrongType(
+                    ValidationError(.invalidParameter, subject, "'\(key)' must be a string, not \(raw.kindDescription)")
+                )
+            }
+            return text
+        }
+        func dateValue(_ canonical: String) throws(ItemFailure) -> Date? {
+            guard let key = keysByCanonical[canonical] else { return nil }
+            switch try value(key) {
+            case .number(let number):
+                guard let milliseconds = number.int64Value else {
+                    throw .wrongType(
+                        ValidationError(
+                            .invalidParameter, subject,
+                            "'\(key)' must be ISO 8601 text or whole epoch milliseconds, not \(number.doubleValue)"))
+                }
+                return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            case .string(let text):
+                guard let parsed = ISO8601Timestamp.parse(text) else {
+                    throw .invalid(
+                        ValidationError(
+                            .outOfRange, subject, "'\(key)' is not an ISO 8601 date or epoch milliseconds: '\(text)'"))
+                }
+                return parsed
+            case let other:
+                throw .wrongType(
+                    ValidationError(
+                        .invalidParameter, subject,
+                        "'\(key)' must be ISO 8601 text or epoch milliseconds, not \(other.kindDescription)"))
+            }
+        }
+
+        self.init(documentId: documentId)
+        title = try text("title")
+        author = try text("author")
+        clickableUri = try text("clickableUri")
+        permanentId = try text("permanentId")
+        fileExtension = try text("fileExtension")
+        parentId = try text("parentId")
+        date = try dateValue("date")
+        modifiedDate = try dateValue("modifiedDate")
+        if let key = keysByCanonical["permissions"] {
+            let raw = try value(key)
+            do {
+                permissions = try DocumentPermissions(json: raw)
+            } catch {
+                let validation = error.prefixed(.key(key)).validationError(subject)
+                throw error.rule == .duplicateKey ? .invalid(validation) : .wrongType(validation)
+            }
+        }
+        let contentKeys = ["data", "compressedBinaryData", "compressedBinaryDataFileId"].filter {
+            keysByCanonical[$0] != nil
+        }
+        if contentKeys.count > 1 {
+            throw .invalid(
+                ValidationError(
+                    .multipleContents, subject,
+                    "the item has \(contentKeys.joined(separator: " and ")); only one is allowed"))
+        }
+        let compressionType: CompressionType
+        if let raw = try text("compressionType") {
+            guard let type = CompressionType(rawValue: raw.uppercased()) else {
+                throw .invalid(ValidationError(.unsupportedCompression, subject, "unknown compressionType '\(raw)'"))
+            }
+            compressionType = type
+        } else {
+            compressionType = .zlib
+        }
+        if let data = try text("data") {
+            content = .text(data)
+        } else if let base64 = try text("compressedBinaryData") {
+            content = .base64(base64, type: compressionType)
+        } else if let fileId = try text("compressedBinaryDataFileId") {
+            content = .fileReference(fileId: fileId, type: compressionType)
+        }
+        for name in metadataKeys {
+            let raw = try value(name)
+            if raw.isNull {
+                throw .invalid(ValidationError(.unsupportedMetadataValue, subject, "metadata '\(name)' is null"))
+            }
+            do {
+                metadata[name] = try MetadataValue(json: raw)
+            } catch {
+                let validation = error.prefixed(.key(name)).validationError(subject)
+                throw error.rule == .duplicateKey ? .invalid(validation) : .wrongType(validation)
+            }
+        }
+        do {
+            try validate()
+        } catch {
+            throw .invalid(error)
+        }
+    }
+}
+
+extension MetadataValue {
+    /// Types a metadata value from its JSON: integral numbers within `Int64` become integers, other numbers
+    /// doubles; arrays and objects are converted element by element (``Document/validate()`` then refuses
+    /// nesting); `null` is refused.
+    init(json: JSONValue) throws(JSONFieldError) {
+        switch json {
+        case .null:
+            throw JSONFieldError(.unsupportedMetadataValue, "must not be null")
+        case .bool(let value):
+            self = .bool(value)
+        case .number(let number):
+            if let integer = number.int64Value {
+                self = .integer(integer)
+            } else {
+                self = .double(number.doubleValue)
+            }
+        case .string(let value):
+            self = .string(value)
+        case .array:
+            self = .array(try JSONFields.array(json, MetadataValue.init(json:)))
+        case .object(let object):
+            if object.hasDuplicateKeys, let duplicate = object.duplicateKeys.first {
+                throw JSONFieldError(.duplicateKey, "appears more than once", at: [.key(duplicate)])
+            }
+            var entries: [String: MetadataValue] = [:]
+            for member in object.members {
+                do {
+                    entries[member.key] = try MetadataValue(json: member.value)
+                } catch {
+                    throw error.prefixed(.key(member.key))
+                }
+            }
+            self = .dictionary(entries)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+extension IdentityBody {
+    /// Builds an identity body (an entry of the `members` array of an identity batch) from
+    /// `{"identity", "members", "wellKnowns"}` as parsed by ``JSONParser``, then validates it.
+    ///
+    /// `members` and `wellKnowns` are optional; identities follow the rules of ``SecurityIdentity/init(json:)``.
+    ///
+    /// - Throws: ``ValidationError`` naming the body's identity and the field at fault.
+    public init(json: JSONValue) throws(ValidationError) {
+        do {
+            let fields = try JSONFields(json)
+            self.init(
+                identity: try fields.required("identity", SecurityIdentity.init(fieldsOf:)),
+                members: try fields.array("members", SecurityIdentity.init(fieldsOf:)),
+                wellKnowns: try fields.array("wellKnowns", SecurityIdentity.init(fieldsOf:)))
+        } catch {
+            throw error.validationError(.identity(json["identity"]?["name"]?.stringValue ?? ""), root: "the body")
+        }
+        try validate()
+    }
+}
