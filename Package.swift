@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CoveoPush", targets: ["CoveoPush"]),
         .library(name: "CoveoPushTesting", targets: ["CoveoPushTesting"]),
+        .executable(name: "coveo-push", targets: ["coveo-push"]),
         .executable(name: "coveo-push-benchmark", targets: ["coveo-push-benchmark"]),
     ],
     targets: [
@@ -17,9 +18,13 @@ let package = Package(
         ),
         .target(name: "CoveoPush", dependencies: ["CCoveoZlib"]),
         .target(name: "CoveoPushTesting", dependencies: ["CoveoPush"]),
-        .executableTarget(name: "coveo-push-benchmark", dependencies: ["CoveoPush", "CoveoPushTesting", "CCoveoZlib"]),
+        .target(name: "CoveoPushCLI", dependencies: ["CoveoPush", "CoveoPushTesting"]),
+        .executableTarget(name: "coveo-push", dependencies: ["CoveoPushCLI"]),
+        .executableTarget(
+            name: "coveo-push-benchmark", dependencies: ["CoveoPush", "CoveoPushTesting", "CoveoPushCLI", "CCoveoZlib"]),
         .testTarget(name: "CoveoPushTests", dependencies: ["CoveoPush", "CoveoPushTesting"]),
         .testTarget(name: "CoveoPushTestingTests", dependencies: ["CoveoPush", "CoveoPushTesting"]),
+        .testTarget(name: "CoveoPushCLITests", dependencies: ["CoveoPushCLI", "CoveoPushTesting", "coveo-push"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,9 @@ actor BatchPipeline {
     private var handed = 0
     private var done = 0
     private var stopError: PushError?
+    /// Appended entries accepted so far, counted from the first, until the first failed batch.
+    private var committedInOrder = 0
+    private var orderBroken = false
     private var finished = false
     /// Chunks of a full load, uploaded and waiting for the stream's close.
     private var held: [BatchFile] = []
@@ -232,11 +235,13 @@ actor BatchPipeline {
 
     fileprivate func settle(_ batch: BatchFile, error: PushError?) async {
         if let error {
-            if error.code == .quotaExceeded, stopError == nil { stopError = error }
+            if Self.stopsTheSession(error), stopError == nil { stopError = error }
+            orderBroken = true
             for id in BatchScanner.identifiers(in: batch.body) {
                 report.failed.append(PushReport.Failure(documentId: id, error: error))
             }
         } else {
+            if !orderBroken { committedInOrder += batch.entryCount }
             report.batches += 1
             for (section, count) in batch.entriesBySection {
                 if section == .delete || section == .deleted {
@@ -250,12 +255,18 @@ actor BatchPipeline {
         await publishProgress()
     }
 
+    /// Whether a failed batch makes every later append fail at once: an exhausted quota, or credentials or a
+    /// privilege the service refused, which no later batch can get past.
+    private static func stopsTheSession(_ error: PushError) -> Bool {
+        [.quotaExceeded, .authenticationFailed, .accessDenied].contains(error.code)
+    }
+
     private func publishProgress() async {
         let bytes = await counter.bytesUploaded
         progressContinuation.yield(
             PushProgress(
                 documentsDone: done, documentsTotal: handed, bytesUploaded: bytes,
-                batchesCommitted: report.batches, failures: report.failed.count))
+                batchesCommitted: report.batches, failures: report.failed.count, committedInOrder: committedInOrder))
     }
 
     /// Uploads a batch (splitting it if the upload host refuses its size), waits for the previous batch's push,

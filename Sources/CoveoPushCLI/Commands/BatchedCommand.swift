@@ -1,0 +1,136 @@
+import CoveoPush
+import Foundation
+
+/// The shared flow of the subcommands that stream input files into a session without a source status
+/// (catalog and identities): strict validation, the run, the summary.
+struct BatchedCommand {
+    let name: String
+    let batching: BatchingOptions
+    let files: [String]
+    let rules: InputRules
+
+    func run(_ makeSink: (PushClient) -> any OperationSink) async throws -> ExitStatus {
+        var summary = Summary(command: name, target: batching.targetName)
+        batching.announce()
+        let client = try batching.factory.makeClient()
+        let run = batching.run(files: files, rules: rules)
+        let started = ContinuousClock.now
+        if batching.arguments.flag(PushCommand.strict) {
+            let problems = try await run.validateAll()
+            if !problems.isEmpty {
+                summary.collect(report: PushReport(), problems: problems, rejected: [])
+                summary.notes.append("--strict: \(problems.count) invalid inputs, nothing was sent")
+                summary.exitStatus = .partialFailure
+                batching.print(summary)
+                return .partialFailure
+            }
+        }
+        do {
+            let outcome = try await run.run(into: makeSink(client))
+            summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
+            summary.exitStatus = .for(
+                failures: outcome.report, otherFailures: outcome.problems.count + outcome.rejected.count)
+        } catch let interrupted as BatchedRun.Interrupted {
+            let outcome = interrupted.outcome
+            summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
+            summary.notes.append("stopped: \(ErrorText.describe(interrupted.underlying))")
+            summary.exitStatus = .for(interrupted)
+        }
+        summary.seconds = PushCommand.seconds(since: started)
+        await summary.countRequests(of: client)
+        summary.lastAccepted = batching.resume.lastAccepted
+        batching.print(summary)
+        return summary.exitStatus
+    }
+}
+
+/// `coveo-push identities --provider ID PATH...` and `coveo-push identities delete-older-than`.
+struct IdentitiesCommand: Subcommand {
+    static let name = "identities"
+    static let summary = "Push security identities (members, mappings, deleted) to a security identity provider."
+    static let usage =
+        "coveo-push identities --provider ID [options] PATH...\n"
+        + "       coveo-push identities delete-older-than --provider ID --ordering-id N [--queue-delay MINUTES]"
+    static let details = [
+        "Each .json file is a batch object {\"members\": [...], \"mappings\": [...], \"deleted\": [...]}, sent",
+        "through file containers in size-bounded batches.",
+    ]
+    static let specs: [OptionSpec] =
+        [.value(PushCommand.queueDelay, "MINUTES", "with delete-older-than: delay before the deletion")]
+        + PushCommand.batchingSpecs
+
+    func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
+        if arguments.positionals.first == "delete-older-than" {
+            return try await deleteOlderThan(arguments, environment)
+        }
+        if arguments.string(PushCommand.queueDelay) != nil {
+            throw UsageError("--queue-delay only applies to 'identities delete-older-than'")
+        }
+        let files = try InputFiles.list(arguments.positionals)
+        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(needs: .provider)
+        let batching = try BatchingOptions(arguments, environment: environment, target: target)
+        var rules = InputRules(records: .identities)
+        rules.maxDocumentBytes = batching.maxDocumentBytes
+        let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
+        return try await command.run { client in
+            client.identitySession(providerId: target.providerId, orderingId: batching.orderingId)
+        }
+    }
+
+    private func deleteOlderThan(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws
+        -> ExitStatus
+    {
+        guard arguments.positionals.count == 1 else {
+            throw UsageError("unexpected argument '\(arguments.positionals[1])'")
+        }
+        guard let orderingId = try arguments.integer(PushCommand.orderingId, in: 0...Int64.max) else {
+            throw UsageError("--ordering-id is required")
+        }
+        let queueDelay = try arguments.int(PushCommand.queueDelay, in: 0...1440)
+        return try await SingleRequestRun(
+            arguments: arguments, environment: environment, command: "identities delete-older-than"
+        ).run(needs: .provider) { client, target in
+            try await client.deleteIdentitiesOlderThan(
+                orderingId: orderingId, providerId: target.providerId, queueDelay: queueDelay)
+            return (PushReport(), "asked to delete the identities older than orderingId \(orderingId)")
+        }
+    }
+}
+
+/// `coveo-push catalog update|merge|load PATH...`: pushes catalog items through the Stream API.
+struct CatalogCommand: Subcommand {
+    static let name = "catalog"
+    static let summary = "Push catalog items to a catalog source through the Stream API."
+    static let usage = "coveo-push catalog update|merge|load [options] PATH..."
+    static let details = [
+        "update: replace items, delete items, and apply partialUpdate entries ({\"documentId\", \"operator\",",
+        "        \"field\", \"value\"}; operators arrayAppend, arrayRemove, fieldValueReplace, dictionaryPut,",
+        "        dictionaryRemove). merge: shallow-merge items into the existing ones.",
+        "load:   a full load; items absent from it disappear from the catalog.",
+        "Files: .json batch objects {\"addOrUpdate\": [...], \"delete\": [...], \"partialUpdate\": [...]},",
+        "arrays or single documents, and .jsonl files of documents.",
+    ]
+    static let specs: [OptionSpec] = PushCommand.batchingSpecs.filter { $0.name != PushCommand.orderingId }
+
+    func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
+        guard let modeName = arguments.positionals.first else {
+            throw UsageError("give the kind of push: update, merge or load")
+        }
+        let mode: CatalogSession.Mode
+        switch modeName.lowercased() {
+        case "update": mode = .update
+        case "merge": mode = .merge
+        case "load": mode = .load
+        default: throw UsageError("the kind of catalog push must be update, merge or load, not '\(modeName)'")
+        }
+        let files = try InputFiles.list(Array(arguments.positionals.dropFirst()))
+        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(needs: .source)
+        let batching = try BatchingOptions(arguments, environment: environment, target: target)
+        var rules = InputRules(records: .catalog(partialUpdates: mode == .update))
+        rules.maxDocumentBytes = batching.maxDocumentBytes
+        let command = BatchedCommand(name: "catalog \(modeName.lowercased())", batching: batching, files: files, rules: rules)
+        return try await command.run { client in
+            client.catalogSession(sourceId: target.sourceId, mode: mode)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import CoveoPush
+import Foundation
+
+/// Streams input files into a session: one task reads and parses, the calling task encodes and appends (the
+/// session uploads concurrently), with a bounded hand-off between them so memory stays flat however large the
+/// inputs and however slow the service.
+struct BatchedRun: Sendable {
+    /// Records handed over at a time, to keep the hand-off's cost per record small.
+    static let chunkSize = 256
+    /// Chunks the reader may run ahead.
+    static let chunksAhead = 8
+
+    let files: [String]
+    let reader: InputReader
+    let resume: ResumePoint
+    let progressLine: ProgressLine?
+
+    /// What the run read and pushed.
+    struct Outcome: Sendable {
+        var report: PushReport
+        var problems: [InputProblem]
+        var rejected: [InputProblem]
+    }
+
+    /// A run that ended early, with what it had done by then.
+    struct Interrupted: Error {
+        var underlying: any Error
+        var outcome: Outcome
+    }
+
+    /// Validates every input without sending anything (`--strict`): the problems found, in file order.
+    func validateAll() async throws -> [InputProblem] {
+        var problems: [InputProblem] = []
+        for file in files {
+            try await reader.read(file) { record in
+                switch record.outcome {
+                case .failure(let problem):
+                    problems.append(problem)
+                case .success(.addOrUpdate(let document)):
+                    if case .file(let url, _) = document.content, !FileManager.default.isReadableFile(atPath: url.path) {
+                        problems.append(
+                            InputProblem(position: record.position, subject: document.documentId, reason: "unreadable file"))
+                    }
+                case .success:
+                    break
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Reads every file into `sink` and finishes it. On any error or cancellation the sink is cancelled (its
+    /// temporary files deleted) and ``Interrupted`` is thrown with the error and what was done.
+    func run(into sink: some OperationSink) async throws -> Outcome {
+        let handOff = HandOff<[InputRecord]>(capacity: Self.chunksAhead)
+        let progressTask = Task { [resume, progressLine] in
+            for await event in sink.progress {
+                resume.committed(event.committedInOrder)
+                progressLine?.show(event)
+            }
+        }
+        let readerTask = Task { [files, reader] in
+            do {
+                var chunk: [InputRecord] = []
+                chunk.reserveCapacity(Self.chunkSize)
+                for file in files {
+                    try await reader.read(file) { record in
+                        chunk.append(record)
+                        if chunk.count >= Self.chunkSize {
+                            guard await handOff.send(chunk) else { throw CancellationError() }
+                            chunk.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+                if !chunk.isEmpty { _ = await handOff.send(chunk) }
+                await handOff.close()
+            } catch {
+                await handOff.close()
+                throw error
+            }
+        }
+        var problems: [InputProblem] = []
+        var rejected: [InputProblem] = []
+        do {
+            while let chunk = await handOff.receive() {
+                try Task.checkCancellation()
+                for record in chunk {
+                    switch record.outcome {
+                    case .failure(let problem):
+                        problems.append(problem)
+                    case .success(let operation):
+                        do {
+                            try await sink.apply(operation)
+                            resume.appended(record.position)
+                        } catch let error as PushError where error.code == .invalidInput {
+                            rejected.append(
+                                InputProblem(
+                                    position: record.position, subject: operation.subject,
+                                    reason: Summary.reason(error)))
+                        }
+                    }
+                }
+            }
+            try await readerTask.value
+            try Task.checkCancellation()
+            let report = try await sink.finish()
+            await progressTask.value
+            progressLine?.end()
+            return Outcome(report: report, problems: problems, rejected: rejected)
+        } catch {
+            readerTask.cancel()
+            await handOff.close()
+            await sink.cancel()
+            _ = await readerTask.result
+            let partial = (try? await sink.finish()) ?? PushReport()
+            progressTask.cancel()
+            progressLine?.end()
+            throw Interrupted(underlying: error, outcome: Outcome(report: partial, problems: problems, rejected: rejected))
+        }
+    }
+}

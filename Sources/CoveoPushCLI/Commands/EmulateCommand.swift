@@ -1,0 +1,53 @@
+import CoveoPush
+import CoveoPushTesting
+import Foundation
+
+/// `coveo-push emulate`: serves the in-memory Push API emulator over HTTP on 127.0.0.1 until interrupted.
+struct EmulateCommand: Subcommand {
+    static let name = "emulate"
+    static let summary = "Serve the in-memory Push API emulator on 127.0.0.1 until interrupted (Ctrl-C)."
+    static let usage = "coveo-push emulate [--port N] [--api-key KEY]"
+    static let port = "--port"
+    static let apiKey = "--api-key"
+    static let specs: [OptionSpec] = [
+        .value(port, "N", "the port to listen on (default: any free port)"),
+        .value(apiKey, "KEY", "accept only this key (default: any key)"),
+    ]
+    static let sendsRequests = false
+
+    func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
+        guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
+        let port = try arguments.int(Self.port, in: 0...65_535) ?? 0
+        var configuration = InMemoryPushService.Configuration()
+        if let key = arguments.string(Self.apiKey) {
+            do {
+                _ = try APIKey(key)
+            } catch {
+                throw UsageError("--api-key: \(error.message)")
+            }
+            configuration.apiKey = key
+        }
+        let server: LoopbackPushServer
+        do {
+            (server, _) = try LoopbackPushServer.emulator(configuration: configuration, port: UInt16(port))
+        } catch {
+            throw UsageError("cannot serve on port \(port): \(error)")
+        }
+        let base = server.baseURL.absoluteString + "/push/v1"
+        let console = environment.console
+        console.line("Push API emulator listening on \(base)")
+        console.line("Push to it from another shell (any organization and source IDs work):")
+        let key = arguments.string(Self.apiKey) != nil ? "<the key given to --api-key>" : "any-key"
+        console.line(
+            "  COVEO_API_KEY=\(key.contains("<") ? "'\(key)'" : key) coveo-push push --base-url \(base) "
+                + "--organization my-organization --source my-source PATH...")
+        console.line("Stop it with Ctrl-C.")
+        do {
+            while true { try await Task.sleep(for: .seconds(3600)) }
+        } catch {
+            await server.shutdown()
+            console.line("emulator stopped")
+            return .success
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import CoveoPush
+import CoveoPushTesting
+import Foundation
+
+/// `coveo-push push PATH...`: pushes documents, batch objects and content files to a Push source.
+struct PushCommand: Subcommand {
+    static let name = "push"
+    static let summary = "Push documents (.json, .jsonl) and content files (anything else) to a Push source."
+
+    static let compression = "--compression"
+    static let batchSize = "--batch-size"
+    static let concurrency = "--concurrency"
+    static let status = "--status"
+    static let deleteOlderThan = "--delete-older-than"
+    static let queueDelay = "--queue-delay"
+    static let orderingId = "--ordering-id"
+    static let strict = "--strict"
+    static let progress = "--progress"
+    static let noProgress = "--no-progress"
+    static let maxDocumentSize = "--max-document-size"
+
+    /// The options shared with the other batching subcommands (catalog, identities).
+    static let batchingSpecs: [OptionSpec] = [
+        .value(batchSize, "BYTES", "the largest batch file (default: the 256 MB container limit less 6 MB)"),
+        .value(concurrency, "N", "uploads in flight (default 4)"),
+        .value(orderingId, "N", "the orderingId of every batch of this run"),
+        .flag(strict, "validate every input first; push nothing if anything is invalid"),
+        .flag(progress, "show a live progress line on standard error (default when it is a terminal)"),
+        .flag(noProgress, "never show the progress line"),
+        .value(maxDocumentSize, "BYTES", "skip documents and lines larger than this (default 64000000)"),
+    ]
+
+    static let specs: [OptionSpec] =
+        [
+            .value(compression, "zlib|gzip|deflate|none", "compression of content files (default zlib)"),
+            .value(status, "rebuild|refresh|incremental|none", "source status during the push (default incremental)"),
+            .flag(deleteOlderThan, "after the push, delete the source's items not pushed in this run"),
+            .value(queueDelay, "MINUTES", "delay before the deletion of older items (service default 15)"),
+        ] + batchingSpecs
+
+    static let usage = "coveo-push push [options] PATH..."
+    static let details = [
+        "A .json file holds one document, an array of documents, or a batch object",
+        "{\"addOrUpdate\": [...], \"delete\": [...]}; a .jsonl file one document per line. Any other file is pushed as",
+        "content (documentId its file:// URI, title its name). Folders are walked recursively, skipping dot files.",
+    ]
+
+    func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
+        let files = try InputFiles.list(arguments.positionals)
+        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(needs: .source)
+        let status = try arguments.choice(Self.status, from: ["rebuild", "refresh", "incremental", "none"])
+        let sourceStatus: SourceStatus? =
+            switch status ?? "incremental" {
+            case "rebuild": .rebuild
+            case "refresh": .refresh
+            case "incremental": .incremental
+            default: nil
+            }
+        let deleteOlder = arguments.flag(Self.deleteOlderThan)
+        let queueDelay = try arguments.int(Self.queueDelay, in: 0...1440)
+        if queueDelay != nil && !deleteOlder { throw UsageError("--queue-delay only applies with --delete-older-than") }
+        var rules = InputRules(records: .documents)
+        rules.compression = try Self.compression(arguments)
+        let batching = try BatchingOptions(arguments, environment: environment, target: target)
+        rules.maxDocumentBytes = batching.maxDocumentBytes
+        let orderingId = batching.orderingId ?? (deleteOlder ? Int64(environment.now().timeIntervalSince1970 * 1000) : nil)
+
+        var summary = Summary(command: Self.name, target: batching.targetName)
+        batching.announce()
+        let client = try batching.factory.makeClient()
+        let run = batching.run(files: files, rules: rules)
+        let started = ContinuousClock.now
+        if arguments.flag(Self.strict) {
+            let problems = try await run.validateAll()
+            if !problems.isEmpty {
+                summary.collect(report: PushReport(), problems: problems, rejected: [])
+                summary.notes.append("--strict: \(problems.count) invalid inputs, nothing was sent")
+                summary.exitStatus = .partialFailure
+                batching.print(summary)
+                return .partialFailure
+            }
+        }
+        let sourceId = target.sourceId
+        let body: @Sendable () async throws -> (BatchedRun.Outcome, [String]) = {
+            let outcome = try await run.run(into: client.session(sourceId: sourceId, orderingId: orderingId))
+            var notes: [String] = []
+            if deleteOlder, let orderingId {
+                if outcome.report.isComplete && outcome.problems.isEmpty && outcome.rejected.isEmpty {
+                    try await client.deleteOlderThan(orderingId: orderingId, sourceId: sourceId, queueDelay: queueDelay)
+                    notes.append("deleted the source's items older than orderingId \(orderingId)")
+                } else {
+                    notes.append("delete-older-than skipped: some inputs failed, so older items were kept")
+                }
+            }
+            return (outcome, notes)
+        }
+        do {
+            let (outcome, notes) =
+                if let sourceStatus {
+                    try await client.withStatus(sourceStatus, sourceId: sourceId, body)
+                } else {
+                    try await body()
+                }
+            summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
+            summary.notes = notes
+            summary.exitStatus = .for(
+                failures: outcome.report, otherFailures: outcome.problems.count + outcome.rejected.count)
+        } catch let interrupted as BatchedRun.Interrupted {
+            let outcome = interrupted.outcome
+            summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
+            summary.notes.append("stopped: \(ErrorText.describe(interrupted.underlying))")
+            summary.exitStatus = .for(interrupted)
+        }
+        summary.seconds = Self.seconds(since: started)
+        await summary.countRequests(of: client)
+        summary.lastAccepted = batching.resume.lastAccepted
+        batching.print(summary)
+        if let emulator = target.embeddedEmulator {
+            batching.printListing(await EmulatorReport.items(of: emulator, sourceId: sourceId))
+        }
+        return summary.exitStatus
+    }
+
+    static func compression(_ arguments: ParsedArguments) throws(UsageError) -> CompressionType {
+        switch try arguments.choice(compression, from: ["zlib", "gzip", "deflate", "none"]) ?? "zlib" {
+        case "gzip": return .gzip
+        case "deflate": return .deflate
+        case "none": return .uncompressed
+        default: return .zlib
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

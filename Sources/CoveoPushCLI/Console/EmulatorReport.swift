@@ -1,0 +1,28 @@
+import CoveoPush
+import CoveoPushTesting
+
+/// What the built-in emulator holds after a run, for the newcomer who ran `coveo-push push` without a target.
+enum EmulatorReport {
+    /// The banner printed first when no target is given.
+    static let banner =
+        "coveo-push: no target given, so this runs against the built-in in-memory Push API emulator "
+        + "(nothing leaves this machine). To push to a real source, set COVEO_ORGANIZATION_ID, COVEO_SOURCE_ID and "
+        + "COVEO_API_KEY (or use --push-api-url or --base-url)."
+
+    /// Lists the items of the emulator's source.
+    static func items(of emulator: InMemoryPushService, sourceId: String) async -> String {
+        let items = await emulator.items(sourceId: sourceId).sorted { $0.documentId < $1.documentId }
+        var lines = ["The emulator now holds \(items.count) item\(items.count == 1 ? "" : "s") in source '\(sourceId)':"]
+        for item in items {
+            var line = "  \(item.documentId)"
+            if let title = item.title { line += "  \"\(title)\"" }
+            if let content = item.content {
+                line += "  (\(content.count) bytes of \(item.contentKind.rawValue) content)"
+            } else if let data = item.data {
+                line += "  (\(data.utf8.count) bytes of text)"
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,281 @@
+import CoveoPush
+import Foundation
+
+/// Reads one input file as a stream of records, holding one chunk and one element in memory at a time.
+///
+/// `.jsonl` files hold one document per line; `.json` files one document, an array of documents, or a batch
+/// object (`addOrUpdate`, `delete`, and `partialUpdate` for catalogs, or `members`, `mappings`, `deleted` for
+/// identities); any other file is pushed as content (Push-source documents only). Every invalid element becomes
+/// an ``InputProblem`` with its file and line, and reading goes on; a broken container structure (a truncated
+/// array, say) ends the file with one problem.
+struct InputReader: Sendable {
+    let rules: InputRules
+    private let parser = JSONParser()
+
+    init(rules: InputRules) {
+        self.rules = rules
+    }
+
+    /// Reads `path` and hands each record to `emit`, in file order.
+    func read(_ path: String, emit: (InputRecord) async throws -> Void) async throws {
+        let lowercased = path.lowercased()
+        if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {
+            try await readLines(path, emit: emit)
+        } else if lowercased.hasSuffix(".json") {
+            try await readElements(path, emit: emit)
+        } else {
+            try await emit(contentFile(path))
+        }
+    }
+
+    // MARK: - JSON Lines
+
+    private func readLines(_ path: String, emit: (InputRecord) async throws -> Void) async throws {
+        var giveUp = GiveUpCounter(limit: rules.maxProblemsBeforeGivingUp)
+        var reader: JSONLinesReader
+        do {
+            reader = try JSONLinesReader(path: path, maxLineBytes: rules.maxDocumentBytes)
+        } catch {
+            try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
+            return
+        }
+        while true {
+            let line: JSONLinesReader.Line
+            do {
+                guard let next = try reader.next() else { return }
+                line = next
+            } catch {
+                try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
+                return
+            }
+            try Task.checkCancellation()
+            let position = InputPosition(file: path, line: line.number)
+            let record: InputRecord
+            switch line.content {
+            case .oversized(let byteCount):
+                record = problem(position, oversized(byteCount))
+            case .bytes(let bytes):
+                record = lineRecord(bytes, at: position)
+            }
+            if giveUp.count(record) {
+                try await emit(record)
+                try await emit(problem(position, giveUp.message))
+                return
+            }
+            try await emit(record)
+        }
+    }
+
+    private func lineRecord(_ bytes: [UInt8], at position: InputPosition) -> InputRecord {
+        if rules.records == .identities {
+            return problem(position, "identity files are .json batch objects with members, mappings or deleted")
+        }
+        return parsed(bytes, at: position, column: 1) { json throws(InputProblem) in
+            .addOrUpdate(try document(json, at: position))
+        }
+    }
+
+    // MARK: - JSON files
+
+    private func readElements(_ path: String, emit: (InputRecord) async throws -> Void) async throws {
+        var giveUp = GiveUpCounter(limit: rules.maxProblemsBeforeGivingUp)
+        var reader: JSONArrayStreamReader
+        do {
+            reader = try JSONArrayStreamReader(path: path, maxElementBytes: rules.maxDocumentBytes)
+        } catch {
+            try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
+            return
+        }
+        while true {
+            let element: JSONArrayStreamReader.Element
+            do {
+                guard let next = try reader.next() else { return }
+                element = next
+            } catch let error as JSONParseError {
+                try await emit(
+                    problem(
+                        InputPosition(file: path, line: error.line),
+                        "invalid JSON, the rest of the file is skipped: \(error.kind): \(error.reason)"))
+                return
+            } catch {
+                try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
+                return
+            }
+            try Task.checkCancellation()
+            let position = InputPosition(file: path, line: element.line)
+            let record: InputRecord
+            switch element.content {
+            case .oversized(let byteCount):
+                record = problem(position, oversized(byteCount))
+            case .bytes(let bytes):
+                record = elementRecord(bytes, in: element.container, at: position, column: element.column)
+            }
+            if giveUp.count(record) {
+                try await emit(record)
+                try await emit(problem(position, giveUp.message))
+                return
+            }
+            try await emit(record)
+        }
+    }
+
+    private func elementRecord(
+        _ bytes: [UInt8], in container: JSONArrayStreamReader.Element.Container, at position: InputPosition,
+        column: Int
+    ) -> InputRecord {
+        let section: BatchSection
+        switch container {
+        case .single, .array:
+            if rules.records == .identities {
+                return problem(position, "identity files are batch objects with members, mappings or deleted")
+            }
+            section = .addOrUpdate
+        case .section(let named):
+            section = named
+        }
+        return parsed(bytes, at: position, column: column) { json throws(InputProblem) in
+            try operation(json, section: section, at: position)
+        }
+    }
+
+    private func operation(_ json: JSONValue, section: BatchSection, at position: InputPosition)
+        throws(InputProblem) -> InputOperation
+    {
+        switch (section, rules.records) {
+        case (.addOrUpdate, .documents), (.addOrUpdate, .catalog):
+            return .addOrUpdate(try document(json, at: position))
+        case (.delete, .documents), (.delete, .catalog):
+            return try deletion(json, at: position)
+        case (.partialUpdate, .catalog(partialUpdates: true)):
+            return .partialUpdate(try model(json, at: position, PartialUpdate.init(json:)))
+        case (.members, .identities):
+            return .identity(try model(json, at: position, IdentityBody.init(json:)))
+        case (.mappings, .identities):
+            return .alias(try model(json, at: position, AliasBody.init(json:)))
+        case (.deleted, .identities):
+            return .deleteIdentity(try model(json, at: position, IdentityDeleteBody.init(json:)))
+        case (.partialUpdate, .catalog):
+            throw InputProblem(
+                position: position, subject: json["documentId"]?.stringValue,
+                reason: "partialUpdate entries are only accepted by 'catalog update'")
+        default:
+            throw InputProblem(
+                position: position, reason: "a '\(section.rawValue)' entry does not belong in this command's input")
+        }
+    }
+
+    private func deletion(_ json: JSONValue, at position: InputPosition) throws(InputProblem) -> InputOperation {
+        guard let object = json.objectValue else {
+            throw InputProblem(position: position, reason: "a delete entry must be an object, not \(json.kindDescription)")
+        }
+        guard let documentId = object["documentId"]?.stringValue, !documentId.isEmpty else {
+            throw InputProblem(position: position, reason: "a delete entry needs a 'documentId' string")
+        }
+        var children = false
+        if let value = object["deleteChildren"], !value.isNull {
+            guard let flag = value.boolValue else {
+                throw InputProblem(
+                    position: position, subject: documentId, reason: "'deleteChildren' must be true or false")
+            }
+            children = flag
+        }
+        if case .catalog = rules.records, children {
+            throw InputProblem(
+                position: position, subject: documentId, reason: "catalog deletions cannot delete children")
+        }
+        return .delete(documentId: documentId, children: children)
+    }
+
+    // MARK: - Content files
+
+    private func contentFile(_ path: String) -> InputRecord {
+        let position = InputPosition(file: path)
+        guard rules.records == .documents else {
+            return problem(position, "only .json and .jsonl files are accepted here")
+        }
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let fileExtension = url.pathExtension
+        let document = Document(
+            documentId: url.absoluteString,
+            title: url.lastPathComponent,
+            date: attributes?[.modificationDate] as? Date,
+            fileExtension: fileExtension.isEmpty ? nil : "." + fileExtension,
+            content: .file(url, compression: rules.compression))
+        return InputRecord(position: position, outcome: .success(.addOrUpdate(document)))
+    }
+
+    // MARK: - Helpers
+
+    private func parsed(
+        _ bytes: [UInt8], at position: InputPosition, column: Int,
+        _ build: (JSONValue) throws(InputProblem) -> InputOperation
+    ) -> InputRecord {
+        let json: JSONValue
+        do {
+            json = try parser.parse(bytes)
+        } catch {
+            let located = error.relocated(line: position.line ?? 1, column: column)
+            return problem(
+                InputPosition(file: position.file, line: located.line),
+                "invalid JSON at column \(located.column): \(located.kind): \(located.reason)")
+        }
+        do {
+            return InputRecord(position: position, outcome: .success(try build(json)))
+        } catch {
+            return InputRecord(position: position, outcome: .failure(error))
+        }
+    }
+
+    private func document(_ json: JSONValue, at position: InputPosition) throws(InputProblem) -> Document {
+        try model(json, at: position, Document.init(json:))
+    }
+
+    private func model<Model>(
+        _ json: JSONValue, at position: InputPosition, _ build: (JSONValue) throws(ValidationError) -> Model
+    ) throws(InputProblem) -> Model {
+        do {
+            return try build(json)
+        } catch {
+            let subject: String?
+            switch error.subject {
+            case .document(let id), .identity(let id): subject = id.isEmpty ? nil : id
+            case .configuration: subject = nil
+            }
+            throw InputProblem(position: position, subject: subject, reason: "\(error.rule): \(error.message)")
+        }
+    }
+
+    private func problem(_ position: InputPosition, _ reason: String) -> InputRecord {
+        InputRecord(position: position, outcome: .failure(InputProblem(position: position, reason: reason)))
+    }
+
+    private func oversized(_ byteCount: Int) -> String {
+        "\(byteCount) bytes, over the \(rules.maxDocumentBytes)-byte limit (--max-document-size); skipped unread. "
+            + "Content that large belongs in a file pushed as content"
+    }
+}
+
+/// Counts invalid records of a file until the first valid one, to give up on files that are not JSON at all.
+private struct GiveUpCounter {
+    let limit: Int
+    private var problems = 0
+    private var sawValid = false
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Counts a record; `true` when the reader should stop after it.
+    mutating func count(_ record: InputRecord) -> Bool {
+        switch record.outcome {
+        case .success: sawValid = true
+        case .failure: problems += 1
+        }
+        return !sawValid && problems >= limit
+    }
+
+    var message: String {
+        "the rest of the file is skipped: its first \(limit) records are all invalid (is it really JSON?)"
+    }
+}

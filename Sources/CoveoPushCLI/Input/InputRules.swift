@@ -1,0 +1,22 @@
+import CoveoPush
+
+/// What a subcommand accepts from its input files.
+struct InputRules: Sendable {
+    /// The kind of records the subcommand pushes.
+    enum Records: Sendable, Hashable {
+        /// Push-source documents and deletions; other files are pushed as content.
+        case documents
+        /// Catalog documents and deletions, and partial updates when allowed.
+        case catalog(partialUpdates: Bool)
+        /// Security identities in the identity batch format.
+        case identities
+    }
+
+    var records: Records
+    /// The compression of content files.
+    var compression: CompressionType = .zlib
+    /// The largest document, element or line read; larger ones are reported and skipped unread.
+    var maxDocumentBytes: Int = JSONLinesReader.defaultMaxLineBytes
+    /// After this many invalid records in a row without a valid one, the rest of a file is skipped.
+    var maxProblemsBeforeGivingUp = 100
+}

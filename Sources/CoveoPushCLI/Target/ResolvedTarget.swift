@@ -1,0 +1,20 @@
+import CoveoPush
+import CoveoPushTesting
+
+/// Where a subcommand sends its requests, once options and environment are resolved.
+struct ResolvedTarget: Sendable {
+    /// The organization and source the built-in emulator uses when no target is given.
+    static let emulatorOrganization = "emulator-organization"
+    static let emulatorSource = "emulator-source"
+    static let emulatorProvider = "emulator-provider"
+
+    let endpoint: PushEndpoint
+    let organizationId: String
+    /// The source, when the subcommand needs one.
+    let sourceId: String
+    /// The security identity provider, when the subcommand needs one.
+    let providerId: String
+    let apiKey: APIKey
+    /// The in-process emulator when no target was given at all.
+    let embeddedEmulator: InMemoryPushService?
+}

@@ -1,0 +1,32 @@
+/// The options and environment variables that say where to push, shared by every subcommand.
+enum TargetOptions {
+    static let organization = "--organization"
+    static let source = "--source"
+    static let provider = "--provider"
+    static let region = "--region"
+    static let environment = "--environment"
+    static let pushAPIURL = "--push-api-url"
+    static let baseURL = "--base-url"
+    static let apiKey = "--api-key"
+
+    /// The environment variables read, by option.
+    static let variables: [String: String] = [
+        organization: "COVEO_ORGANIZATION_ID",
+        source: "COVEO_SOURCE_ID",
+        apiKey: "COVEO_API_KEY",
+        region: "COVEO_REGION",
+        baseURL: "COVEO_PUSH_BASE_URL",
+    ]
+
+    /// The option specs, for every subcommand's parser and help.
+    static let specs: [OptionSpec] = [
+        .value(organization, "ID", "organization ID (or COVEO_ORGANIZATION_ID)"),
+        .value(source, "ID", "Push or catalog source ID (or COVEO_SOURCE_ID)"),
+        .value(provider, "ID", "security identity provider ID"),
+        .value(region, "us|ca|eu|au", "the organization's region (or COVEO_REGION; default us)"),
+        .value(environment, "production|hipaa", "the platform (default production)"),
+        .value(pushAPIURL, "URL", "the console's Push API URL (gives organization, source and region)"),
+        .value(baseURL, "URL", "any Push API base URL (or COVEO_PUSH_BASE_URL); plain http only to loopback"),
+        .value(apiKey, "KEY", "the API key; prefer COVEO_API_KEY, command lines are visible to other users"),
+    ]
+}
