@@ -9,6 +9,8 @@ enum BenchmarkRegistry {
         PushScenario(count: 100_000),
         PushScenario(count: 1_000_000),
         ThrottledScenario(),
+        CLIPushScenario(count: 100_000),
+        CLIPushScenario(count: 1_000_000),
     ]
 
     /// The scenario called `name`, if any.

@@ -91,7 +91,8 @@ enum ScenarioLauncher {
         return nil
     }
 
-    /// The child side: runs the scenario in this process, adds `peak_rss_mb`, and prints one JSON line.
+    /// The child side: runs the scenario in this process, adds `peak_rss_mb` (unless the scenario measured another
+    /// process's), and prints one JSON line.
     /// Returns the exit status.
     static func runChild(named name: String) async -> Int32 {
         guard let scenario = BenchmarkRegistry.scenario(named: name) else {
@@ -100,7 +101,7 @@ enum ScenarioLauncher {
         }
         do {
             var figures = try await scenario.run()
-            figures["peak_rss_mb"] = PeakMemory.megabytes()
+            if figures["peak_rss_mb"] == nil { figures["peak_rss_mb"] = PeakMemory.megabytes() }
             print(FigureFormat.jsonLine(scenario: name, figures: figures))
             fflush(nil)
             return 0
