@@ -60,7 +60,6 @@ struct ExecutableExitStatusTests {
             environment: sandbox.environment(["COVEO_API_KEY": "k-123"]))
         #expect(result.exited(with: 2), "\(result)")
         #expect(result.stderr.contains("--base-url"), "\(result)")
-        #expect(result.elapsed < .seconds(10), "refused before any connection attempt")
     }
 
     @Test("a key the service refuses exits 3 with the HTTP status, never printing the key")
@@ -95,7 +94,6 @@ struct ExecutableExitStatusTests {
              "--max-attempts", "1"],
             environment: sandbox.environment(["COVEO_API_KEY": "k-123"]), timeout: .seconds(30))
         #expect(result.exited(with: 4), "\(result)")
-        #expect(result.elapsed < .seconds(10), "\(result)")
         #expect(!result.stderr.isEmpty, "the failure must be explained: \(result)")
     }
 }
