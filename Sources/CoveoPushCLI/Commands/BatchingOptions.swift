@@ -56,8 +56,7 @@ struct BatchingOptions {
         Output(console: environment.console, json: json).announce(target: target)
     }
 
-    /// The closing summary: text on standard output, or one JSON object with `--json` (failures then go to
-    /// standard error as text too, so they are seen).
+    /// The closing summary: text on standard output, or one JSON object with `--json` (failures included in it).
     func print(_ summary: Summary) {
         Output(console: environment.console, json: json).print(summary)
     }
