@@ -54,7 +54,7 @@ public struct CoveoPushCommand: Sendable {
             console.note("coveo-push \(name): \(error.message)\nRun 'coveo-push \(name) --help' for its options.")
             return .usage
         } catch {
-            let status = ExitStatus.for(error)
+            let status = environment.exitStatus(for: error)
             console.note("coveo-push \(name): \(ErrorText.describe(error))")
             return status
         }

@@ -9,13 +9,27 @@ import Foundation
 
 /// Turns SIGINT and SIGTERM into the cancellation of a task: the first signal cancels the work (which then
 /// deletes its temporary files and attempts IDLE), a second one exits at once.
+///
+/// ```swift
+/// let watcher = SignalWatcher()
+/// let environment = CommandEnvironment(interruption: { watcher.interruptionStatus })
+/// let work = Task { await CoveoPushCommand(environment: environment).run(arguments) }
+/// watcher.start { work.cancel() }
+/// exit((await work.value).rawValue)
+/// ```
 public final class SignalWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var received: Int32?
     private var sources: [DispatchSourceSignal] = []
 
-    /// Starts watching; `onFirst` runs once, on the first signal.
-    public init(onFirst: @escaping @Sendable () -> Void) {
+    /// Creates a watcher; signals keep their default action until ``start(onFirst:)``.
+    public init() {}
+
+    /// Starts watching; `onFirst` runs once, on the first signal. Calling it again does nothing.
+    public func start(onFirst: @escaping @Sendable () -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sources.isEmpty else { return }
         for signalNumber in [SIGINT, SIGTERM] {
             Self.ignore(signalNumber)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -24,7 +38,7 @@ public final class SignalWatcher: @unchecked Sendable {
                 if self.record(signalNumber) {
                     onFirst()
                 } else {
-                    exit(Self.status(for: signalNumber))
+                    exit(Self.status(for: signalNumber).rawValue)
                 }
             }
             source.resume()
@@ -39,10 +53,10 @@ public final class SignalWatcher: @unchecked Sendable {
         return received
     }
 
-    /// The exit status for a command that ended with `status` (an interruption becomes 130 or 143 by signal).
-    public func exitStatus(_ status: ExitStatus) -> Int32 {
-        guard status == .interrupted, let signal else { return status.rawValue }
-        return Self.status(for: signal)
+    /// The status of an interrupted run: ``ExitStatus/terminated`` after SIGTERM, otherwise
+    /// ``ExitStatus/interrupted``.
+    public var interruptionStatus: ExitStatus {
+        signal.map(Self.status(for:)) ?? .interrupted
     }
 
     /// Stops the default action of a signal, so the dispatch source sees it.
@@ -54,8 +68,8 @@ public final class SignalWatcher: @unchecked Sendable {
         #endif
     }
 
-    private static func status(for signalNumber: Int32) -> Int32 {
-        signalNumber == SIGTERM ? ExitStatus.terminated.rawValue : ExitStatus.interrupted.rawValue
+    private static func status(for signalNumber: Int32) -> ExitStatus {
+        signalNumber == SIGTERM ? .terminated : .interrupted
     }
 
     /// `true` for the first signal.

@@ -1,9 +1,12 @@
 import CoveoPushCLI
 import Foundation
 
+// The first SIGINT or SIGTERM cancels the command (which cleans up, attempts IDLE and prints its summary with
+// exit status 130 or 143); a second one exits at once.
+let watcher = SignalWatcher()
+let environment = CommandEnvironment(interruption: { watcher.interruptionStatus })
 let work = Task {
-    await CoveoPushCommand().run(Array(CommandLine.arguments.dropFirst()))
+    await CoveoPushCommand(environment: environment).run(Array(CommandLine.arguments.dropFirst()))
 }
-let watcher = SignalWatcher { work.cancel() }
-let status = await work.value
-exit(watcher.exitStatus(status))
+watcher.start { work.cancel() }
+exit(await work.value.rawValue)

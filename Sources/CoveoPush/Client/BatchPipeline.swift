@@ -187,14 +187,33 @@ actor BatchPipeline {
     }
 
     /// Cancels every batch in flight, deletes the temporary files, and returns once every batch task has ended.
+    /// Every entry not confirmed by then, including those of the batch still being written, is reported failed
+    /// with ``PushError/Code/cancelled``.
     func cancel() async {
         scope.cancelAll()
         finished = true
-        writer?.discard()
-        writer = nil
+        if let open = writer {
+            writer = nil
+            reportUnsent(open)
+        }
         await lastBatch?.value
         discardHeld()
         progressContinuation.finish()
+    }
+
+    /// Reports the entries of the batch being written as cancelled, then deletes it.
+    private func reportUnsent(_ open: BatchFileWriter) {
+        guard !open.isEmpty, let batch = try? open.finish() else {
+            open.discard()
+            return
+        }
+        defer { batch.remove() }
+        let error = PushError(
+            .cancelled, operation: "pushBatch", message: "the session was cancelled before this batch was sent")
+        for id in BatchScanner.identifiers(in: batch.body) {
+            report.failed.append(PushReport.Failure(documentId: id, error: error))
+        }
+        done += batch.entryCount
     }
 
     /// Keeps an uploaded chunk of a full load until the stream is closed.

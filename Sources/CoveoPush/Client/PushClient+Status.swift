@@ -18,11 +18,21 @@ extension PushClient {
     /// }
     /// ```
     ///
+    /// When the status request itself fails without a 4xx answer (cancelled, timed out, 5xx), the service may
+    /// have applied it, so `IDLE` is attempted before the error is thrown.
+    ///
     /// - Throws: The status request's error, or `body`'s error (which wins over a failed `IDLE`).
     public nonisolated func withStatus<T: Sendable>(
         _ status: SourceStatus, sourceId: String, _ body: () async throws -> T
     ) async throws -> T {
-        try await setStatus(status, sourceId: sourceId)
+        do {
+            try await setStatus(status, sourceId: sourceId)
+        } catch {
+            if !Self.refusedByService(error) {
+                _ = await Task { [self] in try await setStatus(.idle, sourceId: sourceId) }.result
+            }
+            throw error
+        }
         let result: Result<T, any Error>
         do {
             result = .success(try await body())
@@ -34,6 +44,12 @@ extension PushClient {
         let value = try result.get()
         try idleResult.get()
         return value
+    }
+
+    /// Whether the service answered the request with a 4xx status, so it certainly did not apply it.
+    private static func refusedByService(_ error: any Error) -> Bool {
+        guard let status = (error as? PushError)?.statusCode else { return false }
+        return (400..<500).contains(status)
     }
 
     /// A full rebuild: pushes every document with one orderingId, deletes the source's items older than it (so

@@ -1,16 +1,26 @@
 import CoveoPush
 import Foundation
 
-/// The shared flow of the subcommands that stream input files into a session without a source status
-/// (catalog and identities): strict validation, the run, the summary.
+/// The shared flow of the subcommands that stream input files into a session (push, catalog, identities):
+/// strict validation, the run, the summary.
 struct BatchedCommand {
+    /// The run itself, given to ``Around``.
+    typealias Body = @Sendable () async throws -> BatchedRun.Outcome
+    /// What a subcommand does around the run (push: the source status, then delete older than); it returns the
+    /// outcome and one note per thing it did.
+    typealias Around = @Sendable (PushClient, @escaping Body) async throws -> (BatchedRun.Outcome, [String])
+
     let name: String
     let batching: BatchingOptions
     let files: [String]
     let rules: InputRules
 
-    func run(_ makeSink: (PushClient) -> any OperationSink) async throws -> ExitStatus {
-        var summary = Summary(command: name, target: batching.targetName)
+    /// Runs the inputs into the sink `makeSink` opens, inside `around`, and prints the summary.
+    func run(
+        _ makeSink: @escaping @Sendable (PushClient) -> any OperationSink,
+        around: Around = { _, body in (try await body(), []) }
+    ) async throws -> ExitStatus {
+        var summary = Summary(command: name, target: batching.factory.targetName)
         batching.announce()
         let client = try batching.factory.makeClient()
         let run = batching.run(files: files, rules: rules)
@@ -26,15 +36,24 @@ struct BatchedCommand {
             }
         }
         do {
-            let outcome = try await run.run(into: makeSink(client))
+            let (outcome, notes) = try await around(client) { try await run.run(into: makeSink(client)) }
             summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
+            summary.notes = notes
             summary.exitStatus = .for(
                 failures: outcome.report, otherFailures: outcome.problems.count + outcome.rejected.count)
         } catch let interrupted as BatchedRun.Interrupted {
             let outcome = interrupted.outcome
             summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
-            summary.notes.append("stopped: \(ErrorText.describe(interrupted.underlying))")
-            summary.exitStatus = .for(interrupted)
+            summary.notes = interrupted.notes + ["stopped: \(ErrorText.describe(interrupted.underlying))"]
+            summary.exitStatus = batching.environment.exitStatus(for: interrupted)
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            // The work around the run failed (a source status refused or interrupted, delete older than):
+            // the summary still closes the run, for `--json` readers too.
+            batching.environment.console.note("coveo-push \(name): \(ErrorText.describe(error))")
+            summary.notes.append("stopped: \(ErrorText.describe(error))")
+            summary.exitStatus = batching.environment.exitStatus(for: error)
         }
         summary.seconds = PushCommand.seconds(since: started)
         await summary.countRequests(of: client)

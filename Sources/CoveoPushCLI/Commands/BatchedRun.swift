@@ -22,10 +22,13 @@ struct BatchedRun: Sendable {
         var rejected: [InputProblem]
     }
 
-    /// A run that ended early, with what it had done by then.
+    /// A run that ended early or failed after it was done (a status it could not set back to IDLE), with what
+    /// it had done by then.
     struct Interrupted: Error {
         var underlying: any Error
         var outcome: Outcome
+        /// What was done after the run, one note each.
+        var notes: [String] = []
     }
 
     /// Validates every input without sending anything (`--strict`): the problems found, in file order.

@@ -40,12 +40,6 @@ struct BatchingOptions {
             batchLimit: batchLimit)
     }
 
-    /// `emulator`, `dry-run` or `service`.
-    var targetName: String {
-        if factory.dryRun != nil { return "dry-run" }
-        return target.embeddedEmulator != nil ? "emulator" : "service"
-    }
-
     /// A reader and a run over `files`.
     func run(files: [String], rules: InputRules) -> BatchedRun {
         BatchedRun(files: files, reader: InputReader(rules: rules), resume: resume, progressLine: progressLine)

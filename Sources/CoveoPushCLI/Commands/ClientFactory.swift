@@ -28,6 +28,12 @@ struct ClientFactory {
         dryRun = arguments.flag(ClientOptions.dryRun) ? DryRunTransport(console: environment.console) : nil
     }
 
+    /// What the client talks to, for the summary: `dry-run`, `emulator` or `service`.
+    var targetName: String {
+        if dryRun != nil { return "dry-run" }
+        return target.embeddedEmulator != nil ? "emulator" : "service"
+    }
+
     func makeClient() throws(UsageError) -> PushClient {
         var configuration = PushClient.Configuration(
             endpoint: target.endpoint, organizationId: target.organizationId, credentials: .apiKey(target.apiKey))

@@ -12,15 +12,27 @@ public struct CommandEnvironment: Sendable {
     public var transport: (any Transport)?
     /// The wall clock, for the orderingId of a run.
     public var now: @Sendable () -> Date
+    /// The status an interrupted run ends with: ``ExitStatus/terminated`` after SIGTERM, otherwise
+    /// ``ExitStatus/interrupted`` (SIGINT, or the caller cancelling the task). The executable asks its
+    /// ``SignalWatcher``, so the `--json` summary gives the status the process exits with.
+    public var interruption: @Sendable () -> ExitStatus
 
     /// Creates an environment.
     public init(
         console: Console = .standard, variables: [String: String] = ProcessInfo.processInfo.environment,
-        transport: (any Transport)? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        transport: (any Transport)? = nil, now: @escaping @Sendable () -> Date = { Date() },
+        interruption: @escaping @Sendable () -> ExitStatus = { .interrupted }
     ) {
         self.console = console
         self.variables = variables
         self.transport = transport
         self.now = now
+        self.interruption = interruption
+    }
+
+    /// The exit status an error ends a subcommand with, an interruption resolved by ``interruption``.
+    func exitStatus(for error: any Error) -> ExitStatus {
+        let status = ExitStatus.for(error)
+        return status == .interrupted ? interruption() : status
     }
 }

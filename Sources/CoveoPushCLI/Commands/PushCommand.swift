@@ -65,60 +65,52 @@ struct PushCommand: Subcommand {
         rules.maxDocumentBytes = batching.maxDocumentBytes
         let orderingId = batching.orderingId ?? (deleteOlder ? Int64(environment.now().timeIntervalSince1970 * 1000) : nil)
 
-        var summary = Summary(command: Self.name, target: batching.targetName)
-        batching.announce()
-        let client = try batching.factory.makeClient()
-        let run = batching.run(files: files, rules: rules)
-        let started = ContinuousClock.now
-        if arguments.flag(Self.strict) {
-            let problems = try await run.validateAll()
-            if !problems.isEmpty {
-                summary.collect(report: PushReport(), problems: problems, rejected: [])
-                summary.notes.append("--strict: \(problems.count) invalid inputs, nothing was sent")
-                summary.exitStatus = .partialFailure
-                batching.print(summary)
-                return .partialFailure
-            }
-        }
         let sourceId = target.sourceId
-        let body: @Sendable () async throws -> (BatchedRun.Outcome, [String]) = {
-            let outcome = try await run.run(into: client.session(sourceId: sourceId, orderingId: orderingId))
-            var notes: [String] = []
-            if deleteOlder, let orderingId {
-                if outcome.report.isComplete && outcome.problems.isEmpty && outcome.rejected.isEmpty {
-                    try await client.deleteOlderThan(orderingId: orderingId, sourceId: sourceId, queueDelay: queueDelay)
-                    notes.append("deleted the source's items older than orderingId \(orderingId)")
-                } else {
-                    notes.append("delete-older-than skipped: some inputs failed, so older items were kept")
-                }
-            }
-            return (outcome, notes)
+        let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
+        let exitStatus = try await command.run({ client in client.session(sourceId: sourceId, orderingId: orderingId) }) {
+            client, body in
+            try await Self.around(
+                body, client: client, sourceId: sourceId, status: sourceStatus,
+                deleteOlderThan: deleteOlder ? orderingId : nil, queueDelay: queueDelay)
         }
-        do {
-            let (outcome, notes) =
-                if let sourceStatus {
-                    try await client.withStatus(sourceStatus, sourceId: sourceId, body)
-                } else {
-                    try await body()
-                }
-            summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
-            summary.notes = notes
-            summary.exitStatus = .for(
-                failures: outcome.report, otherFailures: outcome.problems.count + outcome.rejected.count)
-        } catch let interrupted as BatchedRun.Interrupted {
-            let outcome = interrupted.outcome
-            summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
-            summary.notes.append("stopped: \(ErrorText.describe(interrupted.underlying))")
-            summary.exitStatus = .for(interrupted)
-        }
-        summary.seconds = Self.seconds(since: started)
-        await summary.countRequests(of: client)
-        summary.lastAccepted = batching.resume.lastAccepted
-        batching.print(summary)
         if let emulator = target.embeddedEmulator {
             batching.printListing(await EmulatorReport.items(of: emulator, sourceId: sourceId))
         }
-        return summary.exitStatus
+        return exitStatus
+    }
+
+    /// The push inside the source status (IDLE attempted after it, also on failure), then the deletion of the
+    /// items older than this run when every input was accepted.
+    static func around(
+        _ body: @escaping BatchedCommand.Body, client: PushClient, sourceId: String, status: SourceStatus?,
+        deleteOlderThan orderingId: Int64?, queueDelay: Int?
+    ) async throws -> (BatchedRun.Outcome, [String]) {
+        let push: @Sendable () async throws -> (BatchedRun.Outcome, [String]) = {
+            let outcome = try await body()
+            guard let orderingId else { return (outcome, []) }
+            guard outcome.report.isComplete && outcome.problems.isEmpty && outcome.rejected.isEmpty else {
+                return (outcome, ["delete-older-than skipped: some inputs failed, so older items were kept"])
+            }
+            do {
+                try await client.deleteOlderThan(orderingId: orderingId, sourceId: sourceId, queueDelay: queueDelay)
+            } catch {
+                throw BatchedRun.Interrupted(underlying: error, outcome: outcome)
+            }
+            return (outcome, ["deleted the source's items older than orderingId \(orderingId)"])
+        }
+        guard let status else { return try await push() }
+        var pushed: (BatchedRun.Outcome, [String])?
+        do {
+            return try await client.withStatus(status, sourceId: sourceId) {
+                let result = try await push()
+                pushed = result
+                return result
+            }
+        } catch {
+            // Only IDLE failed: what was pushed still counts.
+            guard let (outcome, notes) = pushed else { throw error }
+            throw BatchedRun.Interrupted(underlying: error, outcome: outcome, notes: notes)
+        }
     }
 
     static func compression(_ arguments: ParsedArguments) throws(UsageError) -> CompressionType {

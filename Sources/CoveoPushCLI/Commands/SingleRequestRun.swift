@@ -19,9 +19,7 @@ struct SingleRequestRun {
         let output = Output(console: environment.console, json: arguments.flag(ClientOptions.json))
         output.announce(target: target)
         let client = try factory.makeClient()
-        var summary = Summary(
-            command: command,
-            target: factory.dryRun != nil ? "dry-run" : (target.embeddedEmulator != nil ? "emulator" : "service"))
+        var summary = Summary(command: command, target: factory.targetName)
         let started = ContinuousClock.now
         do {
             let (report, note) = try await operation(client, target)

@@ -14,6 +14,8 @@ struct Summary: Sendable {
     var target: String
     var report = PushReport()
     var failures: [Failure] = []
+    /// Operations never answered because the run was interrupted: counted, not listed one by one.
+    var notSent = 0
     var seconds: Double = 0
     var lastAccepted: InputPosition?
     /// What happened after the push (delete older than, status), one note each.
@@ -27,7 +29,12 @@ struct Summary: Sendable {
         failures += rejected.map { Failure(position: $0.position, subject: $0.subject, reason: $0.reason) }
         var alreadyListed: [String: Int] = [:]
         for problem in rejected { alreadyListed[problem.subject ?? "", default: 0] += 1 }
+        notSent = 0
         for failure in report.failed {
+            if failure.error.code == .cancelled {
+                notSent += 1
+                continue
+            }
             if failure.error.code == .invalidInput, let count = alreadyListed[failure.documentId], count > 0 {
                 alreadyListed[failure.documentId] = count - 1
                 continue
@@ -69,7 +76,8 @@ struct Summary: Sendable {
         }
         lines.append(contentsOf: notes)
         lines.append(
-            "\(command): accepted \(report.accepted), deleted \(report.deleted), failed \(failures.count); "
+            "\(command): accepted \(report.accepted), deleted \(report.deleted), failed \(failures.count)"
+                + (notSent > 0 ? ", not sent \(notSent)" : "") + "; "
                 + "\(report.batches) batch\(report.batches == 1 ? "" : "es"), \(report.requests) requests, \(report.retries) retries, "
                 + "\(report.bytesUploaded) bytes, \(String(format: "%.2f", seconds)) s")
         lines.append("last fully accepted input: \(lastAccepted.map(\.description) ?? "none")")
@@ -87,7 +95,7 @@ struct Summary: Sendable {
         writer.key("exitStatus")
         writer.integer(Int64(exitStatus.rawValue))
         for (key, value) in [
-            ("accepted", report.accepted), ("deleted", report.deleted), ("failed", failures.count),
+            ("accepted", report.accepted), ("deleted", report.deleted), ("failed", failures.count), ("notSent", notSent),
             ("batches", report.batches), ("requests", report.requests), ("retries", report.retries),
             ("bytesUploaded", report.bytesUploaded),
         ] {

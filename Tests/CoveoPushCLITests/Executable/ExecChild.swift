@@ -129,7 +129,7 @@ final class ExecChild: @unchecked Sendable {
     }
 
     /// Waits for the child to exit; past `timeout` it is killed with SIGKILL and the result says so.
-    func waitForExit(timeout: Duration = .seconds(60)) async -> ExecResult {
+    func waitForExit(timeout: Duration = .seconds(180)) async -> ExecResult {
         let timer = Task.detached { [self] in
             try? await Task.sleep(for: timeout)
             guard !Task.isCancelled else { return }

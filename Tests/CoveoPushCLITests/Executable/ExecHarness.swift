@@ -63,7 +63,7 @@ final class ExecSandbox: @unchecked Sendable {
 
     /// Runs a child to its end (killed after `timeout`).
     func run(
-        _ arguments: [String], environment: [String: String], directory: URL? = nil, timeout: Duration = .seconds(60)
+        _ arguments: [String], environment: [String: String], directory: URL? = nil, timeout: Duration = .seconds(180)
     ) async throws -> ExecResult {
         let child = try child(arguments, environment: environment, directory: directory)
         try child.start()
@@ -151,7 +151,7 @@ enum ExecFixture {
     }
 
     /// Polls `condition` every 20 ms until it holds or `timeout` passes.
-    static func poll(timeout: Duration = .seconds(30), _ condition: () async -> Bool) async -> Bool {
+    static func poll(timeout: Duration = .seconds(120), _ condition: () async -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if await condition() { return true }

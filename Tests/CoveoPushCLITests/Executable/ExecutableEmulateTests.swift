@@ -16,14 +16,14 @@ struct ExecutableEmulateTests {
         try emulator.start()
         let prefix = "Push API emulator listening on "
         var base: String?
-        let announced = await ExecFixture.poll(timeout: .seconds(30)) {
+        let announced = await ExecFixture.poll() {
             base = emulator.stdoutSoFar().split(separator: "\n").first { $0.hasPrefix(prefix) }
                 .map { String($0.dropFirst(prefix.count)) }
             return base != nil || !emulator.isRunning
         }
         guard announced, let base else {
             emulator.send(SIGKILL)
-            let result = await emulator.waitForExit(timeout: .seconds(5))
+            let result = await emulator.waitForExit(timeout: .seconds(60))
             throw ExecChildError(description: "the emulator did not announce its URL: \(result)")
         }
         return (emulator, base)
@@ -51,7 +51,7 @@ struct ExecutableEmulateTests {
         #expect(emulator.isRunning, "the emulator must keep serving after a push")
 
         emulator.send(SIGINT)
-        let result = await emulator.waitForExit(timeout: .seconds(30))
+        let result = await emulator.waitForExit()
         #expect(result.exited(with: 0), "\(result)")
         #expect(result.stdout.contains("emulator stopped"), "\(result)")
     }
@@ -70,7 +70,7 @@ struct ExecutableEmulateTests {
             ["push"] + target, environment: sandbox.environment(["COVEO_API_KEY": "emulator-key-31"]))
         #expect(accepted.exited(with: 0), "\(accepted)")
         emulator.send(SIGTERM)
-        let result = await emulator.waitForExit(timeout: .seconds(30))
+        let result = await emulator.waitForExit()
         #expect(result.exited(with: 0), "\(result)")
         #expect(!result.output.contains("emulator-key-31"), "\(result)")
     }

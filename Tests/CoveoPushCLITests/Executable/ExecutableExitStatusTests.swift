@@ -92,7 +92,7 @@ struct ExecutableExitStatusTests {
         let result = try await sandbox.run(
             ["push", file, "--base-url", "http://127.0.0.1:1/push/v1", "--organization", "org", "--source", "src",
              "--max-attempts", "1"],
-            environment: sandbox.environment(["COVEO_API_KEY": "k-123"]), timeout: .seconds(30))
+            environment: sandbox.environment(["COVEO_API_KEY": "k-123"]))
         #expect(result.exited(with: 4), "\(result)")
         #expect(!result.stderr.isEmpty, "the failure must be explained: \(result)")
     }

@@ -205,6 +205,42 @@ struct PushSessionTests {
         #expect(statuses == 4)
     }
 
+    @Test("a status request that fails without a 4xx answer is followed by an IDLE attempt; a 4xx is not")
+    func idleAfterUncertainStatus() async throws {
+        for (answer, idleExpected) in [(503, true), (401, false)] {
+            let service = ScriptedPushService()
+            await service.setFault { route, _, request in
+                route == .status && request.url.query?.contains("INCREMENTAL") == true ? .empty(answer) : nil
+            }
+            let client = try await Self.client(service) { $0.retryPolicy = try! RetryPolicy(maxAttempts: 1) }
+            var bodyRan = false
+            do {
+                try await client.withStatus(.incremental, sourceId: "src") { bodyRan = true }
+                Issue.record("the status request failed, so withStatus must throw")
+            } catch {
+                #expect((error as? PushError)?.statusCode == answer)
+            }
+            #expect(!bodyRan)
+            let statuses = await service.log.filter { $0.route == .status }.map(\.status)
+            #expect(statuses == (idleExpected ? [answer, 201] : [answer]), "after \(answer)")
+        }
+    }
+
+    @Test("cancelling a session reports every unconfirmed document as cancelled, the open batch's included")
+    func cancelledReport() async throws {
+        let service = ScriptedPushService()
+        let client = try await Self.client(service) { $0.batchLimit = 1_000_000 }
+        let session = client.session(sourceId: "src")
+        for index in 0..<5 { try await session.addOrUpdate(ClientFixtures.document(index)) }
+        try await session.delete(documentId: "https://example.com/gone")
+        await session.cancel()
+        let report = try await session.finish()
+        #expect(report.accepted == 0 && report.deleted == 0)
+        #expect(report.failed.map(\.documentId) == (0..<5).map { ClientFixtures.document($0).documentId } + ["https://example.com/gone"])
+        #expect(report.failed.allSatisfy { $0.error.code == .cancelled })
+        #expect(await service.log.isEmpty, "nothing was sent")
+    }
+
     @Test("cancelling a push stops requests, finishes every batch task and deletes temporary files")
     func cancellation() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cancel-\(UUID().uuidString)")
