@@ -45,9 +45,9 @@ struct BatchingOptions {
         BatchedRun(files: files, reader: InputReader(rules: rules), resume: resume, progressLine: progressLine)
     }
 
-    /// The emulator banner, first, when no target was given.
+    /// The emulator banner, first, when no target was given (and not with `--dry-run`, which sends nothing).
     func announce() {
-        Output(console: environment.console, json: json).announce(target: target)
+        Output(console: environment.console, json: json).announce(factory)
     }
 
     /// The closing summary: text on standard output, or one JSON object with `--json` (failures included in it).
@@ -66,8 +66,8 @@ struct Output {
     let console: Console
     let json: Bool
 
-    func announce(target: ResolvedTarget) {
-        guard target.embeddedEmulator != nil else { return }
+    func announce(_ factory: ClientFactory) {
+        guard factory.targetName == ClientFactory.emulatorName else { return }
         if json { console.note(EmulatorReport.banner) } else { console.line(EmulatorReport.banner) }
     }
 

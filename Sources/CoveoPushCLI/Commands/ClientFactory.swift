@@ -28,10 +28,13 @@ struct ClientFactory {
         dryRun = arguments.flag(ClientOptions.dryRun) ? DryRunTransport(console: environment.console) : nil
     }
 
+    /// The ``targetName`` of the embedded emulator.
+    static let emulatorName = "emulator"
+
     /// What the client talks to, for the summary: `dry-run`, `emulator` or `service`.
     var targetName: String {
         if dryRun != nil { return "dry-run" }
-        return target.embeddedEmulator != nil ? "emulator" : "service"
+        return target.embeddedEmulator != nil ? Self.emulatorName : "service"
     }
 
     func makeClient() throws(UsageError) -> PushClient {

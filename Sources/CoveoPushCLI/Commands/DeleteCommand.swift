@@ -15,13 +15,35 @@ struct DeleteCommand: Subcommand {
         return try await SingleRequestRun(arguments: arguments, environment: environment, command: Self.name).run(
             needs: .source
         ) { client, target in
-            var report = PushReport()
-            for id in ids {
-                try await client.delete(documentId: id, sourceId: target.sourceId, deleteChildren: children)
-                report.deleted += 1
-            }
-            return (report, "deleted \(ids.count) document\(ids.count == 1 ? "" : "s")\(children ? " and their children" : "")")
+            let report = await Self.delete(ids, children: children, client: client, sourceId: target.sourceId)
+            let what = "document\(report.deleted == 1 ? "" : "s")\(children ? " and their children" : "")"
+            return (report, "deleted \(report.deleted) \(what)")
         }
+    }
+
+    /// Deletes each document in turn. An invalid ID is reported and skipped; any other failure (the service, the
+    /// network, the credentials) is reported and stops the run, the IDs after it counted as not sent.
+    static func delete(_ ids: [String], children: Bool, client: PushClient, sourceId: String) async -> PushReport {
+        var report = PushReport()
+        for (index, id) in ids.enumerated() {
+            do {
+                try await client.delete(documentId: id, sourceId: sourceId, deleteChildren: children)
+                report.deleted += 1
+            } catch {
+                let pushError =
+                    (error as? PushError)
+                    ?? PushError(.cancelled, operation: PushOperation.deleteDocument.rawValue, message: "\(error)")
+                report.failed.append(PushReport.Failure(documentId: id, error: pushError))
+                guard pushError.code == .invalidInput else {
+                    let notSent = PushError(
+                        .cancelled, operation: PushOperation.deleteDocument.rawValue,
+                        message: "not sent: the deletion of '\(id)' failed first")
+                    report.failed += ids[(index + 1)...].map { PushReport.Failure(documentId: $0, error: notSent) }
+                    break
+                }
+            }
+        }
+        return report
     }
 }
 

@@ -73,7 +73,7 @@ struct PushCommand: Subcommand {
                 body, client: client, sourceId: sourceId, status: sourceStatus,
                 deleteOlderThan: deleteOlder ? orderingId : nil, queueDelay: queueDelay)
         }
-        if let emulator = target.embeddedEmulator {
+        if let emulator = target.embeddedEmulator, batching.factory.targetName == ClientFactory.emulatorName {
             batching.printListing(await EmulatorReport.items(of: emulator, sourceId: sourceId))
         }
         return exitStatus

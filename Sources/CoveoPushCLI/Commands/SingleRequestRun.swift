@@ -17,14 +17,15 @@ struct SingleRequestRun {
             filePath: arguments.string(ClientOptions.logFile))
         let factory = ClientFactory(target: target, arguments: arguments, environment: environment, log: log)
         let output = Output(console: environment.console, json: arguments.flag(ClientOptions.json))
-        output.announce(target: target)
+        output.announce(factory)
         let client = try factory.makeClient()
         var summary = Summary(command: command, target: factory.targetName)
         let started = ContinuousClock.now
         do {
             let (report, note) = try await operation(client, target)
-            summary.report = report
+            summary.collect(report: report, problems: [], rejected: [])
             summary.notes.append(note)
+            summary.exitStatus = Task.isCancelled ? environment.interruption() : .for(failures: report, otherFailures: 0)
         } catch let error as PushError where error.code != .cancelled {
             summary.failures.append(Summary.Failure(position: nil, subject: error.documentIds.first, reason: Summary.reason(error)))
             summary.exitStatus = .for(error)

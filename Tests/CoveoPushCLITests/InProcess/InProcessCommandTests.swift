@@ -291,6 +291,50 @@ struct InProcessCommandTests {
         #expect(none.status == .usage)
     }
 
+    @Test("delete: an invalid ID is reported and skipped, the others deleted and counted")
+    func deleteInvalidIds() async throws {
+        let folder = try InProcessFolder()
+        let service = InMemoryPushService()
+        let setUp = try Self.jsonl(folder, "setup.jsonl", [Self.doc("a"), Self.doc("b")])
+        _ = await InProcessFixtures.run(["push", "--status", "none"] + Self.target + [setUp], transport: service)
+        let run = await InProcessFixtures.run(
+            ["delete", "--json"] + Self.target + [Self.url("a"), "not a uri", Self.url("b")], transport: service)
+        #expect(run.status == .partialFailure, "\(run.out)\n\(run.err)")
+        let summary = try run.summaryJSON()
+        #expect(summary["deleted"] as? Int == 2)
+        #expect(summary["failed"] as? Int == 1)
+        let failure = try #require((summary["failures"] as? [[String: Any]])?.first)
+        #expect(failure["id"] as? String == "not a uri")
+        #expect((failure["reason"] as? String)?.contains("invalidInput") == true, "\(failure)")
+        #expect(summary["notes"] as? [String] == ["deleted 2 documents"])
+        #expect(await service.items(sourceId: "s").isEmpty)
+    }
+
+    @Test("delete: a service failure stops the run; the IDs after it are counted as not sent")
+    func deleteServiceFailure() async throws {
+        let folder = try InProcessFolder()
+        let service = InMemoryPushService()
+        let setUp = try Self.jsonl(folder, "setup.jsonl", [Self.doc("a"), Self.doc("b"), Self.doc("c")])
+        _ = await InProcessFixtures.run(["push", "--status", "none"] + Self.target + [setUp], transport: service)
+        let transport = MockTransport { request, body in
+            if request.url.query?.contains("documentId=https%3A%2F%2Fexample.com%2Fb") == true
+                || request.url.query?.contains("documentId=https://example.com/b") == true
+            {
+                return .coveoError(status: 500, errorCode: nil, message: "broken")
+            }
+            return try await service.send(request, body: body)
+        }
+        let run = await InProcessFixtures.run(
+            ["delete", "--json", "--max-attempts", "1"] + Self.target + [Self.url("a"), Self.url("b"), Self.url("c")],
+            transport: transport)
+        #expect(run.status == .serviceFailure, "\(run.out)\n\(run.err)")
+        let summary = try run.summaryJSON()
+        #expect(summary["deleted"] as? Int == 1)
+        #expect(summary["failed"] as? Int == 1)
+        #expect(summary["notSent"] as? Int == 1)
+        #expect(await service.items(sourceId: "s").map(\.documentId) == [Self.url("b"), Self.url("c")])
+    }
+
     // MARK: - dry run
 
     @Test("--dry-run: nothing reaches the service; one JSON line per request, Authorization redacted")
@@ -333,6 +377,17 @@ struct InProcessCommandTests {
         #expect((body["addOrUpdate"] as? [[String: Any]])?.compactMap { $0["documentId"] as? String } == [
             Self.url("a"), Self.url("b"),
         ])
+    }
+
+    @Test("--dry-run with no target: no emulator banner and no listing, since nothing is sent anywhere")
+    func dryRunWithoutTarget() async throws {
+        let folder = try InProcessFolder()
+        let file = try Self.jsonl(folder, "a.jsonl", [Self.doc("a")])
+        let run = await InProcessFixtures.run(["push", "--dry-run", file], variables: [:])
+        #expect(run.status == .success, "\(run.out)\n\(run.err)")
+        #expect(!run.out.contains(EmulatorReport.banner) && !run.err.contains(EmulatorReport.banner))
+        #expect(!run.out.contains("The emulator now holds"))
+        #expect(run.out.contains("push: accepted 1,"), "\(run.out)")
     }
 
     @Test("no target at all: the embedded emulator, its banner, and a listing of what it holds")
