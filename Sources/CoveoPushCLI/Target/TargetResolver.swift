@@ -15,39 +15,57 @@ struct TargetResolver {
         case organizationOnly
     }
 
+    /// A target value and where it came from.
+    private struct Given {
+        /// The value, never empty.
+        let value: String
+        /// The option or environment variable that gave it, as the user wrote it: `--region`, `COVEO_REGION`.
+        let origin: String
+        /// Whether it came from the command line rather than from the environment.
+        let isOption: Bool
+    }
+
     let arguments: ParsedArguments
     let environment: [String: String]
 
+    /// The target: the embedded emulator when nothing names one, otherwise the complete target given.
+    ///
+    /// - Throws: ``UsageError`` for an incomplete target, an unusable value (naming the option or variable that
+    ///   gave it), or values that disagree (naming where each came from).
     func resolve(needs: Needs) throws(UsageError) -> ResolvedTarget {
         if isEmpty {
-            return try embeddedEmulator(needs: needs)
+            return embeddedEmulator()
         }
         var missing: [String] = []
         var organization = value(TargetOptions.organization)
         var source = value(TargetOptions.source)
         let endpoint: PushEndpoint
-        let pushAPIURL = value(TargetOptions.pushAPIURL)
-        let baseURL = value(TargetOptions.baseURL)
+        let pushAPIURL = given(TargetOptions.pushAPIURL)
+        let baseURL = given(TargetOptions.baseURL)
         if pushAPIURL != nil && arguments.string(TargetOptions.baseURL) != nil {
             throw UsageError("give either --push-api-url or --base-url, not both")
         }
         if let pushAPIURL {
             let parsed: PushAPIURL
             do {
-                parsed = try PushAPIURL(pushAPIURL)
+                parsed = try PushAPIURL(pushAPIURL.value)
             } catch {
-                throw UsageError("--push-api-url: \(error.message)")
+                throw UsageError("\(pushAPIURL.origin): \(error.message)")
             }
-            organization = try agreeing(organization, parsed.organizationId, TargetOptions.organization)
-            source = try agreeing(source, parsed.sourceId, TargetOptions.source)
+            try checkRegionAndEnvironment(against: parsed, from: pushAPIURL)
+            organization = try reconcile(TargetOptions.organization, with: parsed.organizationId, from: pushAPIURL)
+            source = try reconcile(TargetOptions.source, with: parsed.sourceId, from: pushAPIURL)
             endpoint = parsed.endpoint
         } else if let baseURL {
-            guard let url = URL(string: baseURL) else { throw UsageError("--base-url: '\(baseURL)' is not a URL") }
+            guard let url = URL(string: baseURL.value) else {
+                throw UsageError("\(baseURL.origin): '\(baseURL.value)' is not a URL")
+            }
             do {
                 endpoint = try PushEndpoint(baseURL: url)
             } catch {
-                throw UsageError("--base-url: \(error.message)")
+                throw UsageError("\(baseURL.origin): \(error.message)")
             }
+            try refuseRegionAndEnvironment(with: baseURL)
         } else {
             endpoint = try regionalEndpoint()
         }
@@ -85,7 +103,8 @@ struct TargetResolver {
         return !environment.keys.contains { $0.hasPrefix("COVEO_") }
     }
 
-    private func embeddedEmulator(needs: Needs) throws(UsageError) -> ResolvedTarget {
+    /// The built-in in-memory emulator, with the `--provider` option if one was given.
+    private func embeddedEmulator() -> ResolvedTarget {
         ResolvedTarget(
             endpoint: .production, organizationId: ResolvedTarget.emulatorOrganization,
             sourceId: ResolvedTarget.emulatorSource,
@@ -93,36 +112,101 @@ struct TargetResolver {
             apiKey: "emulator-key", embeddedEmulator: InMemoryPushService())
     }
 
+    /// The endpoint of the region (`--region` or `COVEO_REGION`, default US) and `--environment` (default
+    /// production).
     private func regionalEndpoint() throws(UsageError) -> PushEndpoint {
-        let region = value(TargetOptions.region)?.lowercased() ?? "us"
-        guard ["us", "ca", "eu", "au"].contains(region) else {
-            throw UsageError("--region must be one of us, ca, eu, au, not '\(region)'")
-        }
-        let environmentName = arguments.string(TargetOptions.environment)?.lowercased() ?? "production"
-        let platform: PlatformEnvironment
-        switch environmentName {
-        case "production": platform = .production
-        case "hipaa": platform = .hipaa
-        default: throw UsageError("--environment must be production or hipaa, not '\(environmentName)'")
-        }
+        let regionGiven = given(TargetOptions.region)
+        var region = Region.us
+        if let regionGiven { region = try self.region(regionGiven) }
+        var platform = PlatformEnvironment.production
+        if let environmentGiven = given(TargetOptions.environment) { platform = try self.platform(environmentGiven) }
         do {
-            return try PushEndpoint(region: Region(rawValue: region), environment: platform)
+            return try PushEndpoint(region: region, environment: platform)
         } catch {
-            throw UsageError("--region/--environment: \(error.message)")
+            throw UsageError("\(regionGiven?.origin ?? TargetOptions.region)/--environment: \(error.message)")
         }
+    }
+
+    /// Checks `--region` and `--environment` options against the region and environment a Push API URL names.
+    ///
+    /// A `COVEO_REGION` variable is ignored: the URL is more specific.
+    private func checkRegionAndEnvironment(against parsed: PushAPIURL, from url: Given) throws(UsageError) {
+        if let regionGiven = given(TargetOptions.region), regionGiven.isOption {
+            let region = try self.region(regionGiven)
+            if region != parsed.region {
+                throw UsageError(
+                    "\(regionGiven.origin) '\(region)' disagrees with \(url.origin), "
+                        + "which names region '\(parsed.region)'")
+            }
+        }
+        if let environmentGiven = given(TargetOptions.environment), environmentGiven.isOption {
+            let platform = try self.platform(environmentGiven)
+            if platform != parsed.environment {
+                throw UsageError(
+                    "\(environmentGiven.origin) '\(Self.name(platform))' disagrees with \(url.origin), "
+                        + "which names environment '\(Self.name(parsed.environment))'")
+            }
+        }
+    }
+
+    /// Refuses `--region` and `--environment` options next to a base URL, which replaces both.
+    ///
+    /// A `COVEO_REGION` variable is ignored: the URL is more specific.
+    private func refuseRegionAndEnvironment(with url: Given) throws(UsageError) {
+        for option in [TargetOptions.region, TargetOptions.environment] {
+            if let optionGiven = given(option), optionGiven.isOption {
+                throw UsageError("\(option) does not apply with \(url.origin), which replaces region and environment")
+            }
+        }
+    }
+
+    /// The region a `--region` option or `COVEO_REGION` variable names; errors name where the value came from.
+    private func region(_ regionGiven: Given) throws(UsageError) -> Region {
+        let name = regionGiven.value.lowercased()
+        guard ["us", "ca", "eu", "au"].contains(name) else {
+            throw UsageError("\(regionGiven.origin) must be one of us, ca, eu, au, not '\(name)'")
+        }
+        return Region(rawValue: name)
+    }
+
+    /// The platform an `--environment` option names; errors name where the value came from.
+    private func platform(_ environmentGiven: Given) throws(UsageError) -> PlatformEnvironment {
+        switch environmentGiven.value.lowercased() {
+        case "production": return .production
+        case "hipaa": return .hipaa
+        case let other: throw UsageError("\(environmentGiven.origin) must be production or hipaa, not '\(other)'")
+        }
+    }
+
+    /// A platform as `--environment` spells it (`production` rather than the host's `prod`).
+    private static func name(_ platform: PlatformEnvironment) -> String {
+        platform == .production ? "production" : platform.rawValue
     }
 
     /// An option's value, or its environment variable's; empty values count as absent.
     private func value(_ option: String) -> String? {
-        if let given = arguments.string(option), !given.isEmpty { return given }
-        if let name = TargetOptions.variables[option], let given = environment[name], !given.isEmpty { return given }
+        given(option)?.value
+    }
+
+    /// An option's value, or its environment variable's, with where it came from; empty values count as absent.
+    private func given(_ option: String) -> Given? {
+        if let text = arguments.string(option), !text.isEmpty {
+            return Given(value: text, origin: option, isOption: true)
+        }
+        if let name = TargetOptions.variables[option], let text = environment[name], !text.isEmpty {
+            return Given(value: text, origin: name, isOption: false)
+        }
         return nil
     }
 
-    private func agreeing(_ given: String?, _ parsed: String, _ option: String) throws(UsageError) -> String {
-        if let given, given != parsed {
-            throw UsageError("\(option) '\(given)' disagrees with --push-api-url, which names '\(parsed)'")
-        }
-        return parsed
+    /// The organization or source ID a Push API URL names, checked against `option` or its variable.
+    ///
+    /// A URL given as an option wins over a disagreeing variable (options win over the environment). Any other
+    /// disagreement is refused, naming where each value came from: both given as options, both taken from the
+    /// environment, or an option against a URL taken from the environment (a mixed target is almost surely wrong).
+    private func reconcile(_ option: String, with named: String, from url: Given) throws(UsageError) -> String {
+        guard let found = given(option), found.value != named else { return named }
+        if url.isOption && !found.isOption { return named }
+        throw UsageError("\(found.origin) '\(found.value)' disagrees with \(url.origin), which names '\(named)'")
     }
 }

@@ -155,6 +155,141 @@ struct InProcessTargetTests {
         #expect(Self.message(full + ["--api-key", "two words"], [:])?.hasPrefix("the API key is not usable: ") == true)
     }
 
+    static let hipaaURL = "https://apihipaa.cloud.coveo.com/push/v1/organizations/acme/sources/acme-src/documents"
+
+    @Test("--push-api-url given as an option wins over disagreeing COVEO_ORGANIZATION_ID and COVEO_SOURCE_ID")
+    func pushAPIURLWinsOverVariables() throws {
+        let organizationOnly = try Self.resolve(
+            ["--push-api-url", Self.euURL], ["COVEO_API_KEY": "k", "COVEO_ORGANIZATION_ID": "env-org"])
+        #expect(organizationOnly.organizationId == "acme")
+        #expect(organizationOnly.sourceId == "acme-src")
+        let sourceOnly = try Self.resolve(
+            ["--push-api-url", Self.euURL], ["COVEO_API_KEY": "k", "COVEO_SOURCE_ID": "env-src"])
+        #expect(sourceOnly.organizationId == "acme")
+        #expect(sourceOnly.sourceId == "acme-src")
+        let both = try Self.resolve(
+            ["--push-api-url", Self.euURL],
+            ["COVEO_API_KEY": "k", "COVEO_ORGANIZATION_ID": "env-org", "COVEO_SOURCE_ID": "env-src"])
+        #expect(both.organizationId == "acme")
+        #expect(both.sourceId == "acme-src")
+        #expect(both.endpoint.baseURL.absoluteString == "https://api-eu.cloud.coveo.com/push/v1")
+        // An agreeing option beside a disagreeing variable: the option is what counts, and it agrees.
+        let agreeingOption = try Self.resolve(
+            ["--push-api-url", Self.euURL, "--organization", "acme"],
+            ["COVEO_API_KEY": "k", "COVEO_ORGANIZATION_ID": "env-org"])
+        #expect(agreeingOption.organizationId == "acme")
+    }
+
+    @Test("a disagreeing --organization or --source option is refused even when its variable agrees")
+    func disagreeingOptionBesideAgreeingVariable() {
+        let variables = ["COVEO_API_KEY": "k", "COVEO_ORGANIZATION_ID": "acme", "COVEO_SOURCE_ID": "acme-src"]
+        #expect(
+            Self.message(["--push-api-url", Self.euURL, "--organization", "other"], variables)
+                == "--organization 'other' disagrees with --push-api-url, which names 'acme'")
+        #expect(
+            Self.message(["--push-api-url", Self.euURL, "--source", "other"], variables)
+                == "--source 'other' disagrees with --push-api-url, which names 'acme-src'")
+    }
+
+    @Test("--region with --push-api-url: accepted when it names the URL's region, else refused naming both")
+    func regionWithPushAPIURL() throws {
+        let key = ["COVEO_API_KEY": "k"]
+        for region in ["eu", "EU"] {
+            let target = try Self.resolve(["--push-api-url", Self.euURL, "--region", region], key)
+            #expect(target.endpoint.baseURL.absoluteString == "https://api-eu.cloud.coveo.com/push/v1")
+            #expect(target.organizationId == "acme")
+        }
+        let hipaa = try Self.resolve(["--push-api-url", Self.hipaaURL, "--region", "us"], key)
+        #expect(hipaa.endpoint.baseURL.absoluteString == "https://apihipaa.cloud.coveo.com/push/v1")
+        #expect(
+            Self.message(["--push-api-url", Self.euURL, "--region", "ca"], key)
+                == "--region 'ca' disagrees with --push-api-url, which names region 'eu'")
+        #expect(
+            Self.message(["--push-api-url", Self.hipaaURL, "--region", "au"], key)
+                == "--region 'au' disagrees with --push-api-url, which names region 'us'")
+        #expect(
+            Self.message(["--push-api-url", Self.euURL, "--region", "mars"], key)
+                == "--region must be one of us, ca, eu, au, not 'mars'")
+        // The option is checked even when COVEO_REGION agrees with the URL.
+        #expect(
+            Self.message(
+                ["--push-api-url", Self.euURL, "--region", "ca"], ["COVEO_API_KEY": "k", "COVEO_REGION": "eu"])
+                == "--region 'ca' disagrees with --push-api-url, which names region 'eu'")
+    }
+
+    @Test("--environment with --push-api-url: accepted when it names the URL's platform, else refused naming both")
+    func environmentWithPushAPIURL() throws {
+        let key = ["COVEO_API_KEY": "k"]
+        let production = try Self.resolve(["--push-api-url", Self.euURL, "--environment", "production"], key)
+        #expect(production.endpoint.baseURL.absoluteString == "https://api-eu.cloud.coveo.com/push/v1")
+        let hipaa = try Self.resolve(["--push-api-url", Self.hipaaURL, "--environment", "HIPAA"], key)
+        #expect(hipaa.endpoint.baseURL.absoluteString == "https://apihipaa.cloud.coveo.com/push/v1")
+        #expect(hipaa.organizationId == "acme")
+        #expect(
+            Self.message(["--push-api-url", Self.euURL, "--environment", "hipaa"], key)
+                == "--environment 'hipaa' disagrees with --push-api-url, which names environment 'production'")
+        #expect(
+            Self.message(["--push-api-url", Self.hipaaURL, "--environment", "production"], key)
+                == "--environment 'production' disagrees with --push-api-url, which names environment 'hipaa'")
+        #expect(
+            Self.message(["--push-api-url", Self.euURL, "--environment", "staging"], key)
+                == "--environment must be production or hipaa, not 'staging'")
+    }
+
+    @Test("--region or --environment with a base URL, option or COVEO_PUSH_BASE_URL, is refused")
+    func regionWithBaseURL() {
+        let full = ["--organization", "o", "--source", "s"]
+        let key = ["COVEO_API_KEY": "k"]
+        let baseURL = ["--base-url", "https://proxy.example.com/push/v1"]
+        #expect(
+            Self.message(full + baseURL + ["--region", "eu"], key)
+                == "--region does not apply with --base-url, which replaces region and environment")
+        #expect(
+            Self.message(full + baseURL + ["--environment", "hipaa"], key)
+                == "--environment does not apply with --base-url, which replaces region and environment")
+        let fromVariable = ["COVEO_API_KEY": "k", "COVEO_PUSH_BASE_URL": "http://127.0.0.1:8080/push/v1"]
+        #expect(
+            Self.message(full + ["--region", "us"], fromVariable)
+                == "--region does not apply with COVEO_PUSH_BASE_URL, which replaces region and environment")
+        #expect(
+            Self.message(full + ["--environment", "production"], fromVariable)
+                == "--environment does not apply with COVEO_PUSH_BASE_URL, which replaces region and environment")
+    }
+
+    @Test("COVEO_REGION is ignored, even when not a region, once a URL is given")
+    func regionVariableIgnoredWithURL() throws {
+        for region in ["ca", "mars"] {
+            let fromPushAPIURL = try Self.resolve(
+                ["--push-api-url", Self.euURL], ["COVEO_API_KEY": "k", "COVEO_REGION": region])
+            #expect(fromPushAPIURL.endpoint.baseURL.absoluteString == "https://api-eu.cloud.coveo.com/push/v1")
+            let fromBaseOption = try Self.resolve(
+                ["--base-url", "https://proxy.example.com/push/v1", "--organization", "o", "--source", "s"],
+                ["COVEO_API_KEY": "k", "COVEO_REGION": region])
+            #expect(fromBaseOption.endpoint.baseURL.absoluteString == "https://proxy.example.com/push/v1")
+            let fromBaseVariable = try Self.resolve(
+                ["--organization", "o", "--source", "s"],
+                ["COVEO_API_KEY": "k", "COVEO_REGION": region, "COVEO_PUSH_BASE_URL": "http://127.0.0.1:8080/push/v1"])
+            #expect(fromBaseVariable.endpoint.baseURL.absoluteString == "http://127.0.0.1:8080/push/v1")
+        }
+    }
+
+    @Test("a bad value from the environment is reported under its variable's name, from an option under the option's")
+    func badValueNamesItsOrigin() {
+        let full = ["--organization", "o", "--source", "s"]
+        #expect(
+            Self.message(full, ["COVEO_API_KEY": "k", "COVEO_REGION": "Mars"])
+                == "COVEO_REGION must be one of us, ca, eu, au, not 'mars'")
+        #expect(
+            Self.message(full + ["--region", "mars"], ["COVEO_API_KEY": "k", "COVEO_REGION": "eu"])
+                == "--region must be one of us, ca, eu, au, not 'mars'")
+        let hipaaInEurope = Self.message(
+            full + ["--environment", "hipaa"], ["COVEO_API_KEY": "k", "COVEO_REGION": "eu"])
+        #expect(hipaaInEurope?.hasPrefix("COVEO_REGION/--environment: ") == true)
+        let insecure = Self.message(
+            full, ["COVEO_API_KEY": "k", "COVEO_PUSH_BASE_URL": "http://push.example.com/push/v1"])
+        #expect(insecure?.hasPrefix("COVEO_PUSH_BASE_URL: plain http is only allowed to loopback hosts") == true)
+    }
+
     @Test("the command exits 2 on an incomplete target, naming it, and sends nothing")
     func commandIncomplete() async throws {
         let folder = try InProcessFolder()
