@@ -51,8 +51,9 @@ enum BenchmarkCommand {
         FIGURES:
           Every figure is measured by the run itself, never typed in. Names carry their unit
           (mb_per_s, seconds, ...). peak_rss_mb is the child process's peak resident memory
-          (getrusage, MB = 10^6 bytes). A figure named vs_<reference> compares us with a reference
-          implementation measured side by side in the same run, runs alternating, best of several:
+          (VmHWM on Linux, getrusage elsewhere; MB = 10^6 bytes). A figure named vs_<reference>
+          compares us with a reference implementation measured side by side in the same run, runs
+          alternating, best of several:
           reference time / our time, so greater is better (1.0 = as fast; 0.9 = 10% slower).
 
         TARGETS:

@@ -1,26 +1,35 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// The process's peak resident memory.
+/// Peak resident memory, of this process or of a child.
+///
+/// On Linux it is `VmHWM` from `/proc/…/status`, the high-water mark of the process's own memory since its
+/// `exec`. `ru_maxrss` is not used there: glibc's `posix_spawn` runs the child on its parent's memory until
+/// `exec`, and the kernel folds that memory's high-water mark into the child's `ru_maxrss`, so every child of
+/// a 300 MB parent would report at least 300 MB. Elsewhere it is `ru_maxrss`.
 enum PeakMemory {
-    /// The peak resident set size so far, in megabytes of 10⁶ bytes (`ru_maxrss` is KiB on Linux, bytes
-    /// on Darwin).
+    /// This process's peak resident set size so far, in megabytes of 10⁶ bytes.
     static func megabytes() -> Double {
-        var usage = rusage()
-        #if canImport(Glibc)
-            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #if os(Linux)
+            guard let bytes = highWaterBytes(process: "self") else { return .nan }
+            return Double(bytes) / 1_000_000
         #else
-            let who = RUSAGE_SELF
+            var usage = rusage()
+            guard getrusage(RUSAGE_SELF, &usage) == 0 else { return .nan }
+            return Double(usage.ru_maxrss) / 1_000_000
         #endif
-        guard getrusage(who, &usage) == 0 else { return .nan }
-        #if canImport(Darwin)
-            let bytes = Double(usage.ru_maxrss)
-        #else
-            let bytes = Double(usage.ru_maxrss) * 1024
-        #endif
-        return bytes / 1_000_000
+    }
+
+    /// `VmHWM` of `/proc/PROCESS/status` in bytes (`PROCESS` is a PID or `self`), or `nil` where there is none
+    /// (not Linux, or the process is gone).
+    static func highWaterBytes(process: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return nil }
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return line.split(separator: " ").lazy.compactMap { Int($0) }.first.map { $0 * 1024 }
     }
 }

@@ -8,6 +8,9 @@ import Foundation
 
 /// A child process started with `posix_spawn` and reaped with `wait4`, so its own peak memory is known
 /// (Foundation's `Process` reaps children itself and keeps their resource usage).
+///
+/// On Linux the peak is the child's `VmHWM`, read every 10 ms until it exits (see ``PeakMemory`` for why not
+/// `ru_maxrss`); growth in the last 10 ms before the exit can be missed.
 struct SpawnedProcess {
     let pid: pid_t
 
@@ -40,11 +43,18 @@ struct SpawnedProcess {
     func wait() -> Ending {
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var highWaterBytes = 0
+        while true {
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            highWaterBytes = max(highWaterBytes, PeakMemory.highWaterBytes(process: String(pid)) ?? 0)
+            usleep(10_000)
+        }
         #if canImport(Darwin)
             let bytes = Double(usage.ru_maxrss)
         #else
-            let bytes = Double(usage.ru_maxrss) * 1024
+            let bytes = Double(highWaterBytes)
         #endif
         let exited = (status & 0x7f) == 0
         return Ending(status: exited ? (status >> 8) & 0xff : nil, peakRSSMegabytes: bytes / 1_000_000)
@@ -52,7 +62,11 @@ struct SpawnedProcess {
 
     /// Kills the child and reaps it.
     func kill() {
-        _ = Glibc.kill(pid, SIGKILL)
+        #if canImport(Glibc)
+            _ = Glibc.kill(pid, SIGKILL)
+        #else
+            _ = Darwin.kill(pid, SIGKILL)
+        #endif
         _ = wait()
     }
 }
