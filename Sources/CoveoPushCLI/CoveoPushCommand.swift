@@ -13,6 +13,10 @@ public struct CoveoPushCommand: Sendable {
     /// What the command runs with.
     public let environment: CommandEnvironment
 
+    /// The default `--batch-size` (16 MB): small enough that uploads overlap reading and encoding and memory
+    /// stays low, large enough that a 1 GB export needs about 60 batches. The SDK's own default is larger.
+    public static let defaultBatchBytes = 16_000_000
+
     static let subcommands: [any Subcommand.Type] = [
         PushCommand.self, DeleteCommand.self, DeleteOlderThanCommand.self, StatusCommand.self,
         IdentitiesCommand.self, CatalogCommand.self, EmulateCommand.self,

@@ -1,4 +1,5 @@
 import CoveoPush
+import CoveoPushCLI
 import Foundation
 
 /// `cli-jsonl-100k`, `cli-jsonl-1m`: the `coveo-push push` executable pushing a JSONL file of 1 KB documents to
@@ -34,9 +35,8 @@ struct CLIPushScenario: BenchmarkScenario {
         let server = try EmulatorServerProcess.start(logPath: directory.appendingPathComponent("server.log").path)
         defer { server.stop() }
 
-        let batchLimit = PushClient.Configuration(
-            endpoint: .production, organizationId: "o", credentials: .apiKey("k")
-        ).batchLimit
+        // The floor uploads batches of the size the command uses by default.
+        let batchLimit = CoveoPushCommand.defaultBatchBytes
         let batches = try Self.buildBatches(from: input, limit: batchLimit, in: directory)
         let floorSeconds = try await Stopwatch.asyncSeconds {
             try await Self.pushBatches(batches, to: server.baseURL)

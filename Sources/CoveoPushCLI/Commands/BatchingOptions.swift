@@ -18,8 +18,9 @@ struct BatchingOptions {
         self.environment = environment
         self.target = target
         json = arguments.flag(ClientOptions.json)
-        let batchLimit = try arguments.int(
-            PushCommand.batchSize, in: 10_000...PushLimits.maxFileContainerBytes)
+        let batchLimit =
+            try arguments.int(PushCommand.batchSize, in: 10_000...PushLimits.maxFileContainerBytes)
+            ?? CoveoPushCommand.defaultBatchBytes
         let concurrency = try arguments.int(PushCommand.concurrency, in: 1...64)
         orderingId = try arguments.integer(PushCommand.orderingId, in: 0...Int64.max)
         maxDocumentBytes =

@@ -2,8 +2,8 @@
 /// them: the reader runs ahead by at most `capacity` chunks, so a slow service never makes memory grow.
 actor HandOff<Element: Sendable> {
     private let capacity: Int
+    /// The elements not yet received; at most `capacity`, so removing from the front costs nothing worth a ring.
     private var buffer: [Element] = []
-    private var head = 0
     private var closed = false
     private var waitingReceiver: CheckedContinuation<Element?, Never>?
     private var waitingSenders: [CheckedContinuation<Bool, Never>] = []
@@ -16,7 +16,7 @@ actor HandOff<Element: Sendable> {
     ///
     /// - Returns: `false` when the receiving side closed the hand-off (the element was dropped).
     func send(_ element: Element) async -> Bool {
-        while !closed && buffer.count - head >= capacity {
+        while !closed && buffer.count >= capacity {
             let accepted = await withCheckedContinuation { waitingSenders.append($0) }
             if !accepted { return false }
         }
@@ -32,13 +32,9 @@ actor HandOff<Element: Sendable> {
 
     /// The next element, or `nil` once the sender finished and everything was received.
     func receive() async -> Element? {
-        if head < buffer.count {
-            let element = buffer[head]
-            head += 1
-            if head > 64 && head * 2 > buffer.count {
-                buffer.removeFirst(head)
-                head = 0
-            }
+        if !buffer.isEmpty {
+            // Removed, not just passed over: a received element must not stay referenced here.
+            let element = buffer.removeFirst()
             if !waitingSenders.isEmpty { waitingSenders.removeFirst().resume(returning: true) }
             return element
         }

@@ -21,7 +21,7 @@ struct PushCommand: Subcommand {
 
     /// The options shared with the other batching subcommands (catalog, identities).
     static let batchingSpecs: [OptionSpec] = [
-        .value(batchSize, "BYTES", "the largest batch file (default: the 256 MB container limit less 6 MB)"),
+        .value(batchSize, "BYTES", "the largest batch file (default 16000000; Coveo's limit is 256 MB)"),
         .value(concurrency, "N", "uploads in flight (default 4)"),
         .value(orderingId, "N", "the orderingId of every batch of this run"),
         .flag(strict, "validate every input first; push nothing if anything is invalid"),

@@ -42,6 +42,24 @@ struct InProcessHandOffTests {
         #expect(await handOff.receive() == nil)
     }
 
+    /// An element whose release can be observed.
+    final class Tracked: Sendable {}
+
+    @Test("a received element is no longer referenced by the hand-off, so memory stays bounded by capacity")
+    func releasesReceived() async throws {
+        let handOff = HandOff<Tracked>(capacity: 8)
+        weak var first: Tracked?
+        do {
+            let element = Tracked()
+            first = element
+            #expect(await handOff.send(element))
+        }
+        for _ in 0..<3 { #expect(await handOff.send(Tracked())) }
+        #expect(first != nil, "held while not yet received")
+        _ = await handOff.receive()
+        #expect(first == nil, "released once received, while later elements are still buffered")
+    }
+
     @Test("the sender waits when the buffer is full: it is never more than capacity elements ahead")
     func senderWaits() async throws {
         let capacity = 4
