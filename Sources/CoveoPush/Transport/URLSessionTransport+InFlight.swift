@@ -10,8 +10,9 @@ extension URLSessionTransport {
     typealias Completion = @Sendable (Data?, URLResponse?, (any Error)?) -> Void
 
     /// Ties one `URLSessionTask` to the Swift task awaiting it: resumes the continuation exactly once,
-    /// cancels the URLSession task when the Swift task is cancelled (even before it was created), and
-    /// enforces the request's overall timeout.
+    /// cancels the URLSession task when the Swift task is cancelled (even before it was created; a task that
+    /// must not be stopped is abandoned instead, see ``URLSessionTransport/canStop(_:)``), and enforces the
+    /// request's overall timeout.
     final class InFlight: @unchecked Sendable {
         private let lock = NSLock()
         private var continuation: CheckedContinuation<TransportResponse, any Error>?
@@ -22,12 +23,15 @@ extension URLSessionTransport {
         private let summary: String
         /// The overall timeout, if the request set one.
         private let timeout: Duration?
+        /// Whether cancelling or timing out cancels the URLSession task, or only stops waiting for it.
+        private let stopsTask: Bool
 
-        init(describing request: TransportRequest, timeout: Duration?) {
+        init(describing request: TransportRequest, timeout: Duration?, stopsTask: Bool = true) {
             var host = request.url.host ?? "?"
             if let port = request.url.port { host += ":\(port)" }
             summary = "\(request.method) to \(host)"
             self.timeout = timeout
+            self.stopsTask = stopsTask
         }
 
         /// Creates the URLSession task with `makeTask` and resumes it, or fails at once if already cancelled.
@@ -64,7 +68,7 @@ extension URLSessionTransport {
             self.continuation = nil
             lock.unlock()
             guard let continuation else { return }
-            task?.cancel()
+            if stopsTask { task?.cancel() }
             continuation.resume(throwing: TransportError(.timedOut, "\(summary) timed out after \(timeout)"))
         }
 
@@ -88,7 +92,7 @@ extension URLSessionTransport {
             self.timer = nil
             lock.unlock()
             timer?.cancel()
-            task?.cancel()
+            if stopsTask { task?.cancel() }
             continuation?.resume(throwing: CancellationError())
         }
 

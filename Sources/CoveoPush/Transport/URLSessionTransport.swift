@@ -9,7 +9,7 @@ import Foundation
 /// Request bodies given as files are streamed from disk (`uploadTask(with:fromFile:)`), so batch files of
 /// hundreds of megabytes never sit in memory. Every HTTP status is returned as a value; only connectivity
 /// failures throw (``TransportError``), and cancelling the calling task cancels the request in flight and
-/// throws `CancellationError`.
+/// throws `CancellationError` (on Linux a file upload is abandoned rather than cancelled, see ``canStop(_:)``).
 ///
 /// The session keeps no cache and no cookies.
 ///
@@ -64,7 +64,9 @@ public final class URLSessionTransport: Transport {
         if case .file(let fileURL) = body {
             try Self.checkReadable(fileURL)
         }
-        let inFlight = InFlight(describing: request, timeout: request.timeout.flatMap { $0 > .zero ? $0 : nil })
+        let inFlight = InFlight(
+            describing: request, timeout: request.timeout.flatMap { $0 > .zero ? $0 : nil },
+            stopsTask: Self.canStop(body))
         do {
             return try await perform(urlRequest, body: body, inFlight: inFlight)
         } catch is TransportError where Task.isCancelled {
@@ -92,6 +94,17 @@ public final class URLSessionTransport: Transport {
         } onCancel: {
             inFlight.cancelSoon()
         }
+    }
+
+    /// Whether a task sending `body` may be cancelled. Not a file upload on Linux: swift-corelibs-foundation reads
+    /// the file asynchronously and can crash (a `try!` in its EasyHandle, libcurl error 43) when such a task is
+    /// cancelled mid-upload. Those are abandoned instead: the caller gets its `CancellationError` or timeout at
+    /// once, and the orphaned upload ends by itself (the upload host discards a container never pushed).
+    static func canStop(_ body: RequestBody?) -> Bool {
+        #if canImport(FoundationNetworking)
+            if case .file = body { return false }
+        #endif
+        return true
     }
 
     static func makeURLRequest(_ request: TransportRequest) -> URLRequest {

@@ -68,16 +68,9 @@ struct ExecutableSignalTests {
         }
     }
 
-    /// The same while the first batch's upload is in flight. Disabled because it is flaky: rarely (once in
-    /// about 60 runs here, right after a build) the child crashes with SIGILL in FoundationNetworking when the
-    /// upload task of a file body is cancelled on Linux (`EasyHandle.swift:484: Fatal error: 'try!' expression
-    /// unexpectedly raised an error: Error Domain=libcurl.Easy Code=43`, under `_BodyFileSource.readNextChunk`
-    /// and `_EasyHandle._PauseState.setState(on:)`), which leaves the batch file in TMPDIR and the source not
-    /// IDLE. Enable it once `URLSessionTransport` avoids cancelling file uploads that way.
-    @Test(
-        "a signal during an upload stops the push cleanly",
-        .disabled("rarely crashes (SIGILL) in FoundationNetworking when a file upload is cancelled on Linux"),
-        arguments: [SIGTERM, SIGINT])
+    /// The same while the first batch's upload is in flight. (FoundationNetworking used to crash, rarely, when a
+    /// file upload was cancelled; `URLSessionTransport` now streams file bodies another way on Linux.)
+    @Test("a signal during an upload stops the push cleanly", arguments: [SIGTERM, SIGINT])
     func interruptedDuringUpload(signal: Int32) async throws {
         try await Self.interrupt(with: signal, delaying: [.uploadToFileContainer, .pushDocumentBatch]) { emulator, sandbox in
             await emulator.routes().contains(.createFileContainer) && !sandbox.temporaryEntries().isEmpty

@@ -184,6 +184,30 @@ struct URLSessionTransportTests {
         #expect(await ends.next() == true)
     }
 
+    @Test("cancelling a file upload throws CancellationError at once; on Linux the upload is abandoned, not cancelled")
+    func cancelFileUpload() async throws {
+        let responder = try TinyResponder { _ in .hang }
+        defer { responder.stop() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cancel-\(UUID().uuidString).bin")
+        try Data(repeating: 7, count: 3_000_000).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let transport = URLSessionTransport()
+        let sent = try request(.put, responder, "/upload", timeout: .seconds(30))
+        let task = Task { try await transport.send(sent, body: .file(file)) }
+        var arrivals = responder.arrivals.makeAsyncIterator()
+        _ = await arrivals.next()
+        // Removing the file as the pipeline does after a cancellation must not disturb anything either.
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        try FileManager.default.removeItem(at: file)
+        #if canImport(FoundationNetworking)
+            #expect(!URLSessionTransport.canStop(.file(file)))
+        #else
+            #expect(URLSessionTransport.canStop(.file(file)))
+        #endif
+        #expect(URLSessionTransport.canStop(.data(Data())) && URLSessionTransport.canStop(nil))
+    }
+
     @Test("a task cancelled before sending gets CancellationError and nothing is sent")
     func cancelBefore() async throws {
         let responder = try TinyResponder { _ in .respond(status: 200) }
