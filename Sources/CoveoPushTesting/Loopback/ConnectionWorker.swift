@@ -10,6 +10,10 @@ final class ConnectionWorker {
     private let connection: SocketConnection
     private let call: HandlerCall
     private var parser: HTTPRequestParser
+    /// The cut decided for the request being read, if any (see ``ConnectionFaults``).
+    private var pendingCut: ConnectionFaults.Cut?
+    /// Whether a cut was already decided for the request being read.
+    private var decided = false
 
     init(core: LoopbackServerCore, connection: SocketConnection, call: HandlerCall) {
         self.core = core
@@ -43,19 +47,31 @@ final class ConnectionWorker {
                     return
                 }
             case .head(let head):
+                if decide(head) == .midRequest { return }
                 if head.expectsContinue && parser.isAwaitingBody {
                     guard connection.write(HTTPResponseWriter.continueResponse) else { return }
                 }
             case .message(let message):
-                guard respond(to: message) else { return }
+                if decide(message.head) == .midRequest { return }
+                decided = false
+                guard respond(to: message, cut: pendingCut) else { return }
             }
         }
     }
 
-    /// Runs the handler and writes its response.
+    /// Decides once per request whether its connection is cut; returns the decision.
+    private func decide(_ head: HTTPRequestHead) -> ConnectionFaults.Cut? {
+        if !decided {
+            decided = true
+            pendingCut = core.connectionCut(method: head.method, target: head.target)
+        }
+        return pendingCut
+    }
+
+    /// Runs the handler and writes its response (only its first half for a `.midResponse` cut, then closes).
     ///
     /// - Returns: Whether the connection stays open.
-    private func respond(to message: HTTPRequestMessage) -> Bool {
+    private func respond(to message: HTTPRequestMessage, cut: ConnectionFaults.Cut?) -> Bool {
         let head = message.head
         guard let path = head.pathAndQuery, let url = URL(string: core.configuration.baseURLString + path) else {
             reject(HTTPParseError(.badRequest, "the request target is not a valid URL"))
@@ -84,9 +100,25 @@ final class ConnectionWorker {
                 statusCode: 500, errorCode: "INTERNAL_SERVER_ERROR", message: "The handler failed: \(error)",
                 persistence: persistence)
         }
+        if cut == .midResponse {
+            _ = connection.write(Array(bytes.prefix(Self.midResponseCut(bytes))))
+            return false
+        }
         guard connection.write(bytes) else { return false }
         if !keepAlive && !core.isStopping { closeGracefully() }
         return keepAlive
+    }
+
+    /// Where a `.midResponse` cut falls: after the head and half of the body. (Cutting inside the head makes
+    /// FoundationNetworking on Linux crash the client, swift-corelibs-foundation issue 5285.)
+    static func midResponseCut(_ response: [UInt8]) -> Int {
+        let separator: [UInt8] = Array("\r\n\r\n".utf8)
+        guard response.count >= separator.count else { return response.count }
+        for start in 0...(response.count - separator.count) where response[start..<start + 4].elementsEqual(separator) {
+            let headEnd = start + separator.count
+            return headEnd + (response.count - headEnd) / 2
+        }
+        return response.count
     }
 
     /// Runs the async handler in a task and blocks this (dedicated) thread until it finishes.

@@ -37,6 +37,7 @@ public final class LoopbackPushServer: Sendable {
     ///     plus room for the JSON framing.
     ///   - maxHeaderBytes: The largest accepted request line plus header fields; larger heads get 431.
     ///   - idleTimeout: How long a connection may stay silent (between or within requests) before it is closed.
+    ///   - connectionFaults: Connections to cut on purpose, to test a client's recovery; none by default.
     /// - Throws: ``LoopbackServerError``: `.portInUse` when another socket holds the port, `.invalidConfiguration`
     ///   for a negative limit or a non-positive timeout, `.permissionDenied` or `.socketFailure` otherwise.
     public init(
@@ -44,7 +45,8 @@ public final class LoopbackPushServer: Sendable {
         port: UInt16 = 0,
         maxRequestBodyBytes: Int = PushLimits.maxFileContainerBytes + 16 * PushLimits.megabyte,
         maxHeaderBytes: Int = 64 * 1024,
-        idleTimeout: Duration = .seconds(60)
+        idleTimeout: Duration = .seconds(60),
+        connectionFaults: ConnectionFaults = .none
     ) throws {
         guard maxRequestBodyBytes >= 0, maxHeaderBytes > 0, idleTimeout > .zero else {
             throw LoopbackServerError(
@@ -62,10 +64,11 @@ public final class LoopbackPushServer: Sendable {
         }
         self.port = listener.port
         self.baseURL = baseURL
-        let configuration = LoopbackServerCore.Configuration(
+        var configuration = LoopbackServerCore.Configuration(
             baseURLString: baseURL.absoluteString,
             parserLimits: HTTPRequestParser.Limits(maxHeaderBytes: maxHeaderBytes, maxBodyBytes: maxRequestBodyBytes),
             idleTimeoutMilliseconds: Self.milliseconds(idleTimeout))
+        configuration.connectionFaults = connectionFaults
         let core = LoopbackServerCore(handler: handler, configuration: configuration, stopSignal: stopSignal)
         self.core = core
         _ = core.spawn(name: "LoopbackPushServer accept", call: nil) {
@@ -76,6 +79,9 @@ public final class LoopbackPushServer: Sendable {
     deinit {
         core.beginStop()
     }
+
+    /// How many connections were cut on purpose so far, by where (see ``ConnectionFaults``).
+    public var connectionCuts: [ConnectionFaults.Cut: Int] { core.connectionCuts }
 
     /// Stops the server and waits until it has fully stopped.
     ///

@@ -17,6 +17,8 @@ final class LoopbackServerCore: @unchecked Sendable {
         var drainLimitBytes = 4 * 1024 * 1024
         /// How long that draining waits for each read.
         var drainWaitMilliseconds: Int32 = 1000
+        /// The connections to cut on purpose.
+        var connectionFaults = ConnectionFaults.none
     }
 
     /// The transport every request is handed to.
@@ -30,6 +32,8 @@ final class LoopbackServerCore: @unchecked Sendable {
     private var liveThreads = 0
     private var calls: [ObjectIdentifier: HandlerCall] = [:]
     private var stopWaiters: [CheckedContinuation<Void, Never>] = []
+    private var receipts: [String: Int] = [:]
+    private var cuts: [ConnectionFaults.Cut: Int] = [:]
 
     init(handler: any Transport, configuration: Configuration, stopSignal: StopSignal) {
         self.handler = handler
@@ -48,6 +52,23 @@ final class LoopbackServerCore: @unchecked Sendable {
 
     /// How many connections are open.
     var openConnectionCount: Int { locked { calls.count } }
+
+    /// Whether to cut the connection of this request, counting it as received once more.
+    func connectionCut(method: String, target: String) -> ConnectionFaults.Cut? {
+        let faults = configuration.connectionFaults
+        guard faults.isActive else { return nil }
+        return locked {
+            let key = method + " " + target
+            let occurrence = (receipts[key] ?? 0) + 1
+            receipts[key] = occurrence
+            let cut = faults.cut(method: method, target: target, occurrence: occurrence)
+            if let cut { cuts[cut, default: 0] += 1 }
+            return cut
+        }
+    }
+
+    /// How many connections were cut, by where.
+    var connectionCuts: [ConnectionFaults.Cut: Int] { locked { cuts } }
 
     /// Starts a server thread, unless the server is stopping.
     ///

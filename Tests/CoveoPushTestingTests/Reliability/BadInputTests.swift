@@ -211,6 +211,31 @@ struct BadInputTests {
         }
     }
 
+    @Test("a 300 MB item fails alone with contentTooLarge, before any upload, and the others are pushed")
+    func threeHundredMegabyteItem() async throws {
+        let service = InMemoryPushService(configuration: .init(apiKey: reliabilityKey), clock: TestClock())
+        let configuration = PushClient.Configuration(
+            endpoint: .production, organizationId: "org", credentials: .apiKey(try APIKey(reliabilityKey)))
+        let client = try PushClient(configuration: configuration, transport: service, clock: TestClock())
+        var huge = Document(documentId: "https://example.com/huge")
+        // Already compressed, so nothing can make it smaller: 300 MB against the 256 MB container limit.
+        huge.content = .compressed(Data(count: 300_000_000), type: .zlib)
+        let report = try await client.push(
+            [Document(documentId: "https://example.com/before"), huge, Document(documentId: "https://example.com/after")],
+            sourceId: "src")
+        #expect(report.accepted == 2)
+        let failure = try #require(report.failed.first)
+        #expect(report.failed.count == 1)
+        #expect(failure.documentId == "https://example.com/huge")
+        #expect(failure.error.code == .contentTooLarge, "\(failure.error)")
+        #expect("\(failure.error)".contains("268435456") || "\(failure.error)".contains("256"), "\(failure.error)")
+        let uploads = await service.requestLog.filter { $0.route == .uploadToFileContainer }
+        #expect(uploads.count == 1, "only the batch was uploaded, not the huge content")
+        #expect(Set(await service.items(sourceId: "src").map(\.documentId)) == [
+            "https://example.com/before", "https://example.com/after",
+        ])
+    }
+
     @Test("content bytes are opaque: a file of invalid UTF-8 is pushed intact")
     func invalidUTF8FileIsValid() async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("invalid-utf8-\(UUID().uuidString)")

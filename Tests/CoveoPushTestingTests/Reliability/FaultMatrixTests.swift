@@ -52,6 +52,25 @@ struct FaultMatrixTests {
         #expect(rig.clock.totalSlept > .zero)
     }
 
+    @Test(
+        "connections closed mid-request and mid-response lose nothing",
+        arguments: [ConnectionFaults.Cut.midRequest, .midResponse])
+    func closedConnections(cut: ConnectionFaults.Cut) async throws {
+        let rate = 0.15
+        let faults = ConnectionFaults(
+            seed: 21, midRequestRate: cut == .midRequest ? rate : 0, midResponseRate: cut == .midResponse ? rate : 0)
+        let rig = try ReliabilityRig(connectionFaults: faults)
+        let report = try await Self.push(rig, try rig.configuration())
+        let cuts = rig.server.connectionCuts
+        await rig.shutdown()
+        try await ReliabilityCheck.allPresent(count: Self.count, report: report, service: rig.service)
+        #expect((cuts[cut] ?? 0) > 0, "the server cut connections: \(cuts)")
+        #expect(report.retries > 0)
+        let history = await rig.service.statusHistory(sourceId: "src", organizationId: "org").map(\.status)
+        let collapsed = history.enumerated().filter { $0.offset == 0 || history[$0.offset - 1] != $0.element }
+        #expect(collapsed.map(\.element) == [.incremental, .idle])
+    }
+
     @Test("expired upload URLs get new containers and lose nothing")
     func expiredUploads() async throws {
         let rig = try ReliabilityRig(faults: FaultPlan(seed: 5, expiredUploadRate: 0.3))

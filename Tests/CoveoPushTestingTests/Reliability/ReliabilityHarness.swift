@@ -72,9 +72,15 @@ struct ReliabilityRig {
     let front: FrontTransport
     let clock: TestClock
 
-    init(faults: FaultPlan = .none, clock: TestClock = TestClock(), rule: FrontTransport.Rule? = nil) throws {
+    init(
+        faults: FaultPlan = .none, connectionFaults: ConnectionFaults = .none, clock: TestClock = TestClock(),
+        rule: FrontTransport.Rule? = nil
+    ) throws {
         let front = FrontTransport(rule: rule)
-        let server = try LoopbackPushServer(handler: front)
+        // With cut connections, a request libcurl resends without its body waits for the idle timeout (then 408).
+        let server = try LoopbackPushServer(
+            handler: front, idleTimeout: connectionFaults.isActive ? .seconds(2) : .seconds(60),
+            connectionFaults: connectionFaults)
         let configuration = InMemoryPushService.Configuration(
             apiKey: reliabilityKey, uploadBaseURL: server.baseURL.appendingPathComponent("upload"), faults: faults)
         let service = InMemoryPushService(configuration: configuration, clock: clock)
