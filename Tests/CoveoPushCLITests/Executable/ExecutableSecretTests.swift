@@ -58,6 +58,40 @@ struct ExecutableSecretTests {
         }
     }
 
+    @Test("catalog update/merge/load, delete-older-than, identities delete-older-than and --dry-run never write the key")
+    func keyNeverWrittenByOtherSubcommands() async throws {
+        let sandbox = try ExecSandbox()
+        let catalog = try sandbox.write(
+            "catalog.json",
+            #"{"addOrUpdate": [{"documentId": "https://example.com/p/1", "title": "P1", "price": 10}], "#
+                + #""partialUpdate": [{"documentId": "https://example.com/p/1", "operator": "fieldValueReplace", "#
+                + #""field": "price", "value": 12}]}"#)
+        let merge = try sandbox.write(
+            "merge.json", #"{"addOrUpdate": [{"documentId": "https://example.com/p/1", "title": "P1 again"}]}"#)
+        let docs = try sandbox.write("docs.jsonl", ExecFixture.line("https://example.com/d/1", title: "D1", data: "d"))
+        let logFile = sandbox.root.appendingPathComponent("other.log")
+        try await ExecEmulator.with(.init(apiKey: Self.key)) { emulator in
+            let environment = sandbox.environment(["COVEO_API_KEY": Self.key])
+            let verbose = ["--verbose", "--log-file", logFile.path]
+            let runs: [[String]] = [
+                ["catalog", "update", catalog], ["catalog", "merge", merge], ["catalog", "load", merge],
+                ["delete-older-than", "--ordering-id", "1"],
+                ["identities", "delete-older-than", "--provider", "p", "--ordering-id", "1"],
+                ["push", docs, "--dry-run"],
+            ]
+            for arguments in runs {
+                let result = try await sandbox.run(arguments + verbose + emulator.target, environment: environment)
+                #expect(result.exited(with: 0), "\(arguments): \(result)")
+                #expect(!result.output.contains(Self.key), "the key leaked: \(arguments): \(result)")
+            }
+            let log = try String(contentsOf: logFile, encoding: .utf8)
+            #expect(log.split(separator: "\n").count >= runs.count, "\(log)")
+            #expect(!log.contains(Self.key), "the key leaked into the log file")
+            let uploads = await emulator.service.requestLog.filter { $0.route == .uploadToFileContainer }
+            #expect(uploads.count >= 3 && uploads.allSatisfy { $0.statusCode == 200 }, "\(uploads)")
+        }
+    }
+
     @Test("a malformed key is refused with exit 2 without echoing it")
     func malformedKey() async throws {
         let sandbox = try ExecSandbox()
