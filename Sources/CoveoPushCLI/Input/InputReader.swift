@@ -57,13 +57,21 @@ struct InputReader: Sendable {
             case .bytes(let bytes):
                 record = lineRecord(bytes, at: position)
             }
-            if giveUp.count(record) {
-                try await emit(record)
-                try await emit(problem(position, giveUp.message))
-                return
-            }
-            try await emit(record)
+            guard try await emitCounting(record, at: position, &giveUp, emit) else { return }
         }
+    }
+
+    /// Emits `record`, then, when the file's first records were all invalid, the problem that ends the file.
+    ///
+    /// - Returns: Whether reading the file goes on.
+    private func emitCounting(
+        _ record: InputRecord, at position: InputPosition, _ giveUp: inout GiveUpCounter,
+        _ emit: (InputRecord) async throws -> Void
+    ) async throws -> Bool {
+        try await emit(record)
+        guard giveUp.count(record) else { return true }
+        try await emit(problem(position, giveUp.message))
+        return false
     }
 
     private func lineRecord(_ bytes: [UInt8], at position: InputPosition) -> InputRecord {
@@ -110,12 +118,7 @@ struct InputReader: Sendable {
             case .bytes(let bytes):
                 record = elementRecord(bytes, in: element.container, at: position, column: element.column)
             }
-            if giveUp.count(record) {
-                try await emit(record)
-                try await emit(problem(position, giveUp.message))
-                return
-            }
-            try await emit(record)
+            guard try await emitCounting(record, at: position, &giveUp, emit) else { return }
         }
     }
 
