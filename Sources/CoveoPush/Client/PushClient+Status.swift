@@ -28,9 +28,7 @@ extension PushClient {
         do {
             try await setStatus(status, sourceId: sourceId)
         } catch {
-            if !Self.refusedByService(error) {
-                _ = await Task { [self] in try await setStatus(.idle, sourceId: sourceId) }.result
-            }
+            if !Self.refusedByService(error) { _ = await attemptIdle(sourceId: sourceId) }
             throw error
         }
         let result: Result<T, any Error>
@@ -39,11 +37,15 @@ extension PushClient {
         } catch {
             result = .failure(error)
         }
-        let idle = Task { [self] in try await setStatus(.idle, sourceId: sourceId) }
-        let idleResult = await idle.result
+        let idleResult = await attemptIdle(sourceId: sourceId)
         let value = try result.get()
         try idleResult.get()
         return value
+    }
+
+    /// Sets `IDLE` in a task of its own, so it is sent even when the calling task is cancelled.
+    private nonisolated func attemptIdle(sourceId: String) async -> Result<Void, any Error> {
+        await Task { [self] in try await setStatus(.idle, sourceId: sourceId) }.result
     }
 
     /// Whether the service answered the request with a 4xx status, so it certainly did not apply it.

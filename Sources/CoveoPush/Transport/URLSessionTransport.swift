@@ -97,7 +97,7 @@ public final class URLSessionTransport: Transport {
     }
 
     /// Whether a task sending `body` may be cancelled. Not a file upload on Linux: swift-corelibs-foundation reads
-    /// the file asynchronously and can crash (a `try!` in its EasyHandle, libcurl error 43) when such a task is
+    /// the file asynchronously and can crash (a forced `try` in its EasyHandle, libcurl error 43) when such a task is
     /// cancelled mid-upload. Those are abandoned instead: the caller gets its `CancellationError` or timeout at
     /// once, and the orphaned upload ends by itself (the upload host discards a container never pushed).
     static func canStop(_ body: RequestBody?) -> Bool {

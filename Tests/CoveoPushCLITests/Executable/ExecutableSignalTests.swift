@@ -69,7 +69,7 @@ struct ExecutableSignalTests {
     }
 
     /// The same while the first batch's upload is in flight. (FoundationNetworking used to crash, rarely, when a
-    /// file upload was cancelled; `URLSessionTransport` now streams file bodies another way on Linux.)
+    /// file upload was cancelled; `URLSessionTransport` on Linux now abandons such an upload instead.)
     @Test("a signal during an upload stops the push cleanly", arguments: [SIGTERM, SIGINT])
     func interruptedDuringUpload(signal: Int32) async throws {
         try await Self.interrupt(with: signal, delaying: [.uploadToFileContainer, .pushDocumentBatch]) { emulator, sandbox in
