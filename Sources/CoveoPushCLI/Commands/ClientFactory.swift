@@ -1,5 +1,5 @@
 import CoveoPush
-import CoveoPushTesting
+import CoveoPushEmulator
 import Foundation
 
 /// Builds the `PushClient` of a subcommand from its resolved target and options.

@@ -1,5 +1,5 @@
 import CoveoPush
-import CoveoPushTesting
+import CoveoPushEmulator
 import Foundation
 
 /// `coveo-push emulate`: serves the in-memory Push API emulator over HTTP on 127.0.0.1 until interrupted.

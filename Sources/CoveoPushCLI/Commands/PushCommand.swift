@@ -1,5 +1,5 @@
 import CoveoPush
-import CoveoPushTesting
+import CoveoPushEmulator
 import Foundation
 
 /// `coveo-push push PATH...`: pushes documents, batch objects and content files to a Push source.

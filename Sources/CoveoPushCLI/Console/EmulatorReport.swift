@@ -1,5 +1,5 @@
 import CoveoPush
-import CoveoPushTesting
+import CoveoPushEmulator
 
 /// What the built-in emulator holds after a run, for the newcomer who ran `coveo-push push` without a target.
 enum EmulatorReport {

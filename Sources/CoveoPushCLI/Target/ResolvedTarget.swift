@@ -1,5 +1,5 @@
 import CoveoPush
-import CoveoPushTesting
+import CoveoPushEmulator
 
 /// Where a subcommand sends its requests, once options and environment are resolved.
 struct ResolvedTarget: Sendable {

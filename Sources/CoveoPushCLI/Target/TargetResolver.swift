@@ -1,5 +1,5 @@
 import CoveoPush
-import CoveoPushTesting
+import CoveoPushEmulator
 import Foundation
 
 /// Resolves the target of a subcommand from its options and the environment.

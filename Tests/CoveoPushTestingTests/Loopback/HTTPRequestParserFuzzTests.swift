@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CoveoPushEmulator
 @testable import CoveoPushTesting
 
 @Suite("HTTPRequestParser fuzzing")

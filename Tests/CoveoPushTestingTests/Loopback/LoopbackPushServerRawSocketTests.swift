@@ -1,6 +1,8 @@
+import CoveoPushTestSupport
 import Foundation
 import Testing
 
+@testable import CoveoPushEmulator
 @testable import CoveoPushTesting
 
 @Suite("LoopbackPushServer over raw sockets", .timeLimit(.minutes(1)))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CoveoPushEmulator
 @testable import CoveoPushTesting
 
 #if canImport(FoundationNetworking)

@@ -1,3 +1,4 @@
+@testable import CoveoPushEmulator
 @testable import CoveoPushTesting
 
 /// What a parser did with some input: its events, and the error that stopped it, if any.

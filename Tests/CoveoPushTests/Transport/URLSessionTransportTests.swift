@@ -1,3 +1,4 @@
+import CoveoPushTestSupport
 import Foundation
 import Testing
 

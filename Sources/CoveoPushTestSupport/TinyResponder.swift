@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -9,9 +8,9 @@ import Testing
 
 /// A throwaway HTTP/1.1 responder on 127.0.0.1 for the URLSessionTransport tests: one thread per
 /// connection, one request per connection, canned replies, and a record of what arrived.
-final class TinyResponder: @unchecked Sendable {
+package final class TinyResponder: @unchecked Sendable {
     /// What to do with a request once it has been read.
-    enum Reply: Sendable {
+    package enum Reply: Sendable {
         /// Answer with this status, headers and body, then close.
         case respond(status: Int, headers: [String: String] = [:], body: Data = Data())
         /// Never answer; keep the connection open until the responder stops.
@@ -21,20 +20,20 @@ final class TinyResponder: @unchecked Sendable {
     }
 
     /// A request as it arrived.
-    struct Received: Sendable {
-        var method: String
-        var target: String
+    package struct Received: Sendable {
+        package var method: String
+        package var target: String
         /// Header names lowercased.
-        var headers: [String: String]
-        var body: Data
+        package var headers: [String: String]
+        package var body: Data
     }
 
-    let port: UInt16
+    package let port: UInt16
     /// Yields each request as soon as it has been read, before the reply.
-    let arrivals: AsyncStream<Received>
+    package let arrivals: AsyncStream<Received>
     /// Yields, for each `.hang` reply, `true` when the client closed the connection, `false` when the
     /// responder stopped first.
-    let hangEnds: AsyncStream<Bool>
+    package let hangEnds: AsyncStream<Bool>
 
     private let listener: Int32
     private let reply: @Sendable (Received) -> Reply
@@ -44,7 +43,7 @@ final class TinyResponder: @unchecked Sendable {
     private var stopped = false
     private var records: [Received] = []
 
-    init(reply: @escaping @Sendable (Received) -> Reply) throws {
+    package init(reply: @escaping @Sendable (Received) -> Reply) throws {
         self.reply = reply
         (arrivals, arrivalsContinuation) = AsyncStream.makeStream()
         (hangEnds, hangEndsContinuation) = AsyncStream.makeStream()
@@ -61,11 +60,11 @@ final class TinyResponder: @unchecked Sendable {
         return body()
     }
 
-    var received: [Received] { locked { records } }
+    package var received: [Received] { locked { records } }
 
-    var isStopped: Bool { locked { stopped } }
+    package var isStopped: Bool { locked { stopped } }
 
-    func stop() {
+    package func stop() {
         let first = locked { () -> Bool in
             defer { stopped = true }
             return !stopped
@@ -76,14 +75,14 @@ final class TinyResponder: @unchecked Sendable {
         }
     }
 
-    var baseURL: URL {
+    package var baseURL: URL {
         URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/")
     }
 
     // MARK: Sockets
 
     /// Binds a listening socket to an ephemeral port of 127.0.0.1.
-    static func openListener() throws -> (Int32, UInt16) {
+    package static func openListener() throws -> (Int32, UInt16) {
         #if canImport(Glibc)
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -240,13 +239,13 @@ final class TinyResponder: @unchecked Sendable {
     }
 }
 
-struct ResponderError: Error {
-    let what: String
-    init(_ what: String) { self.what = what }
+package struct ResponderError: Error {
+    package let what: String
+    package init(_ what: String) { self.what = what }
 }
 
 /// A port on 127.0.0.1 where nothing listens (bound, then closed at once).
-func closedLoopbackPort() throws -> UInt16 {
+package func closedLoopbackPort() throws -> UInt16 {
     let (descriptor, port) = try TinyResponder.openListener()
     close(descriptor)
     return port

@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import CoveoPushTesting
+import CoveoPush
+import CoveoPushEmulator
 
 #if canImport(Glibc)
     import Glibc
@@ -12,23 +13,23 @@ import Foundation
 ///
 /// Use it only on a dedicated thread (see `onDedicatedThread`). Reads give up after a safety timeout, so a
 /// broken server fails the test instead of hanging it.
-final class RawHTTPClient {
-    struct ClientError: Error, CustomStringConvertible {
-        var description: String
+package final class RawHTTPClient {
+    package struct ClientError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// A parsed response.
-    struct Response: Sendable {
-        var statusCode: Int
-        var headers: HeaderFields
-        var body: Data
+    package struct Response: Sendable {
+        package var statusCode: Int
+        package var headers: HeaderFields
+        package var body: Data
     }
 
     private let descriptor: Int32
     private var buffer: [UInt8] = []
 
     /// Connects to 127.0.0.1:port.
-    init(port: UInt16) throws {
+    package init(port: UInt16) throws {
         #if canImport(Darwin)
             let fd = socket(AF_INET, SOCK_STREAM, 0)
         #else
@@ -58,10 +59,10 @@ final class RawHTTPClient {
     deinit { SocketAPI.close(descriptor) }
 
     /// Sends text as UTF-8.
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    package func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     /// Sends bytes.
-    func send(_ bytes: [UInt8]) throws {
+    package func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { buffer -> Int in
@@ -74,7 +75,7 @@ final class RawHTTPClient {
     }
 
     /// Reads one response (an interim `100 Continue` counts as one), honouring `Content-Length`.
-    func readResponse() throws -> Response {
+    package func readResponse() throws -> Response {
         let headEnd = try readUntil(Array("\r\n\r\n".utf8))
         let headText = String(decoding: buffer[0..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -99,14 +100,14 @@ final class RawHTTPClient {
     }
 
     /// Reads until the server closes the connection (or resets it) and returns what arrived.
-    func readUntilClosed() throws -> Data {
+    package func readUntilClosed() throws -> Data {
         while try receive() {}
         defer { buffer = [] }
         return Data(buffer)
     }
 
     /// Half-closes the connection, or fully closes it with `shutdown(SHUT_RDWR)`.
-    func shutdown(readToo: Bool = false) {
+    package func shutdown(readToo: Bool = false) {
         #if canImport(Darwin)
             _ = Darwin.shutdown(descriptor, readToo ? Int32(SHUT_RDWR) : Int32(SHUT_WR))
         #else

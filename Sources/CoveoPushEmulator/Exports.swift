@@ -1,0 +1,2 @@
+// `import CoveoPushEmulator` also brings in `CoveoPush`: the emulator's API speaks in its types.
+@_exported import CoveoPush
