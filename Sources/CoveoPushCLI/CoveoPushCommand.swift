@@ -9,13 +9,13 @@ import Foundation
 /// ```swift
 /// let status = await CoveoPushCommand(environment: CommandEnvironment()).run(["push", "exports/"])
 /// ```
-public struct CoveoPushCommand: Sendable {
+package struct CoveoPushCommand: Sendable {
     /// What the command runs with.
-    public let environment: CommandEnvironment
+    package let environment: CommandEnvironment
 
     /// The default `--batch-size` (16 MB): small enough that uploads overlap reading and encoding and memory
     /// stays low, large enough that a 1 GB export needs about 60 batches. The SDK's own default is larger.
-    public static let defaultBatchBytes = 16_000_000
+    package static let defaultBatchBytes = 16_000_000
 
     static let subcommands: [any Subcommand.Type] = [
         PushCommand.self, DeleteCommand.self, DeleteOlderThanCommand.self, StatusCommand.self,
@@ -23,13 +23,13 @@ public struct CoveoPushCommand: Sendable {
     ]
 
     /// Creates the command.
-    public init(environment: CommandEnvironment = CommandEnvironment()) {
+    package init(environment: CommandEnvironment = CommandEnvironment()) {
         self.environment = environment
     }
 
     /// Runs a command line (without the program name) and returns its exit status; errors are printed on
     /// standard error, never with the API key.
-    public func run(_ arguments: [String]) async -> ExitStatus {
+    package func run(_ arguments: [String]) async -> ExitStatus {
         let console = environment.console
         guard let name = arguments.first else {
             console.note(Self.overview)

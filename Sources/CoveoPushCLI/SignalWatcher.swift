@@ -17,16 +17,16 @@ import Foundation
 /// watcher.start { work.cancel() }
 /// exit((await work.value).rawValue)
 /// ```
-public final class SignalWatcher: @unchecked Sendable {
+package final class SignalWatcher: @unchecked Sendable {
     private let lock = NSLock()
     private var received: Int32?
     private var sources: [DispatchSourceSignal] = []
 
     /// Creates a watcher; signals keep their default action until ``start(onFirst:)``.
-    public init() {}
+    package init() {}
 
     /// Starts watching; `onFirst` runs once, on the first signal. Calling it again does nothing.
-    public func start(onFirst: @escaping @Sendable () -> Void) {
+    package func start(onFirst: @escaping @Sendable () -> Void) {
         lock.lock()
         defer { lock.unlock() }
         guard sources.isEmpty else { return }
@@ -47,7 +47,7 @@ public final class SignalWatcher: @unchecked Sendable {
     }
 
     /// The first signal received, if any.
-    public var signal: Int32? {
+    package var signal: Int32? {
         lock.lock()
         defer { lock.unlock() }
         return received
@@ -55,7 +55,7 @@ public final class SignalWatcher: @unchecked Sendable {
 
     /// The status of an interrupted run: ``ExitStatus/terminated`` after SIGTERM, otherwise
     /// ``ExitStatus/interrupted``.
-    public var interruptionStatus: ExitStatus {
+    package var interruptionStatus: ExitStatus {
         signal.map(Self.status(for:)) ?? .interrupted
     }
 

@@ -14,7 +14,7 @@ import Foundation
 /// var batch = Data()
 /// let size = try Compression.compressFile(at: fileURL, as: .gzip) { batch.append(contentsOf: $0) }
 /// ```
-public enum Compression {
+package enum Compression {
     /// How much of a file is read at a time by ``compressFile(at:as:level:into:)``.
     static let fileChunkSize = 256 * 1024
 
@@ -26,7 +26,7 @@ public enum Compression {
     ///   - level: 0 (fastest) to 9 (smallest).
     /// - Returns: the compressed bytes, header and trailer included.
     /// - Throws: ``CompressionError`` for LZMA, a bad level, or a zlib failure.
-    public static func compress(_ data: Data, as type: CompressionType, level: Int = 6) throws -> Data {
+    package static func compress(_ data: Data, as type: CompressionType, level: Int = 6) throws -> Data {
         let compressor = try StreamingCompressor(type, level: level)
         var result = Data()
         if type != .uncompressed {
@@ -54,7 +54,7 @@ public enum Compression {
     ///   if the file cannot be opened or read, other ``CompressionError``s as ``compress(_:as:level:)``
     ///   does, or what the sink throws.
     @discardableResult
-    public static func compressFile(
+    package static func compressFile(
         at url: URL,
         as type: CompressionType,
         level: Int = 6,

@@ -7,9 +7,9 @@
 ///     print(error)  // GZIP decompression: output limit exceeded: more than 10000000 bytes
 /// }
 /// ```
-public struct CompressionError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct CompressionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What went wrong.
-    public enum Kind: Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: Sendable, Hashable, CustomStringConvertible {
         /// The SDK cannot produce or read this compression type (LZMA).
         case unsupportedType
         /// A compression level outside 0...9.
@@ -28,7 +28,7 @@ public struct CompressionError: Error, Sendable, Hashable, CustomStringConvertib
         case zlibFailure
 
         /// The kind, in words.
-        public var description: String {
+        package var description: String {
             switch self {
             case .unsupportedType: return "unsupported compression type"
             case .invalidLevel: return "invalid compression level"
@@ -43,18 +43,18 @@ public struct CompressionError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// What went wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// The compression type being produced or read.
-    public var compressionType: CompressionType
+    package var compressionType: CompressionType
     /// Whether the failure happened while decompressing (`true`) or compressing (`false`).
-    public var isDecompressing: Bool
+    package var isDecompressing: Bool
     /// zlib's return code (such as `Z_DATA_ERROR`, -3) when zlib reported the failure.
-    public var zlibCode: Int?
+    package var zlibCode: Int?
     /// A one-line explanation (a file path, a limit, zlib's own message).
-    public var message: String
+    package var message: String
 
     /// Creates a compression error.
-    public init(
+    package init(
         _ kind: Kind,
         compressionType: CompressionType,
         isDecompressing: Bool,
@@ -69,7 +69,7 @@ public struct CompressionError: Error, Sendable, Hashable, CustomStringConvertib
     }
 
     /// `TYPE compression|decompression: KIND: MESSAGE (zlib CODE)`, on one line.
-    public var description: String {
+    package var description: String {
         let operation = isDecompressing ? "decompression" : "compression"
         let code = zlibCode.map { " (zlib \($0))" } ?? ""
         return "\(compressionType.rawValue) \(operation): \(kind): \(message)\(code)"

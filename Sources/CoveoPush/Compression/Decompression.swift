@@ -9,7 +9,7 @@ import Foundation
 /// ```swift
 /// let html = try Decompression.decompress(packed, as: .zlib, maxOutputBytes: 5_000_000)
 /// ```
-public enum Decompression {
+package enum Decompression {
     /// Decompresses `data`.
     ///
     /// - Parameters:
@@ -21,7 +21,7 @@ public enum Decompression {
     /// - Throws: ``CompressionError``: ``CompressionError/Kind/unsupportedType`` for LZMA,
     ///   ``CompressionError/Kind/corruptInput``, ``CompressionError/Kind/truncatedInput``, or
     ///   ``CompressionError/Kind/outputLimitExceeded``.
-    public static func decompress(_ data: Data, as type: CompressionType, maxOutputBytes: Int) throws -> Data {
+    package static func decompress(_ data: Data, as type: CompressionType, maxOutputBytes: Int) throws -> Data {
         do {
             return try run(StreamingDecompressor(type, maxOutputBytes: maxOutputBytes), on: data)
         } catch let error as CompressionError where type == .deflate && error.kind == .corruptInput {

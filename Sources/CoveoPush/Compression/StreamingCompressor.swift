@@ -21,18 +21,18 @@ internal import CCoveoZlib
 /// }
 /// try compressor.finish { output.append(contentsOf: $0) }
 /// ```
-public final class StreamingCompressor {
+package final class StreamingCompressor {
     /// The size of the reusable output buffer, in bytes.
     static let outputBufferSize = 64 * 1024
 
     /// The compression type produced.
-    public let type: CompressionType
+    package let type: CompressionType
     /// The compression level, 0 (store only) to 9 (smallest output).
-    public let level: Int
+    package let level: Int
     /// Bytes consumed so far.
-    public private(set) var totalIn = 0
+    package private(set) var totalIn = 0
     /// Bytes handed to sinks so far.
-    public private(set) var totalOut = 0
+    package private(set) var totalOut = 0
 
     /// The zlib stream, at a stable heap address; `nil` for pass-through, and once ended.
     private var stream: UnsafeMutablePointer<z_stream>?
@@ -47,7 +47,7 @@ public final class StreamingCompressor {
     /// - Throws: ``CompressionError`` with kind ``CompressionError/Kind/unsupportedType`` for LZMA,
     ///   ``CompressionError/Kind/invalidLevel`` for a level outside 0...9, or
     ///   ``CompressionError/Kind/zlibFailure`` if zlib cannot allocate its state.
-    public init(_ type: CompressionType, level: Int = 6) throws(CompressionError) {
+    package init(_ type: CompressionType, level: Int = 6) throws(CompressionError) {
         self.type = type
         self.level = level
         guard type.isProducibleBySDK else {
@@ -93,7 +93,7 @@ public final class StreamingCompressor {
     ///   - sink: receives compressed bytes; the buffer is only valid during the call.
     /// - Throws: ``CompressionError`` if the compressor was finished or failed, or zlib fails; or what the
     ///   sink throws.
-    public func compress(_ input: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func compress(_ input: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try checkUsable()
         guard let stream else {
             totalIn += input.count
@@ -126,7 +126,7 @@ public final class StreamingCompressor {
     /// - Parameter sink: receives the last compressed bytes; the buffer is only valid during the call.
     /// - Throws: ``CompressionError`` if the compressor was already finished or failed, or zlib fails; or
     ///   what the sink throws.
-    public func finish(into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func finish(into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try checkUsable()
         defer { endStream() }
         guard let stream else { return }

@@ -24,7 +24,7 @@ internal import CCoveoZlib
 /// }
 /// try decompressor.finish()
 /// ```
-public final class StreamingDecompressor {
+package final class StreamingDecompressor {
     /// How the compressed bytes are framed, which decides zlib's `windowBits`.
     enum Framing: Sendable {
         /// Raw deflate, zlib or gzip, as given.
@@ -36,13 +36,13 @@ public final class StreamingDecompressor {
     }
 
     /// The compression type read.
-    public let type: CompressionType
+    package let type: CompressionType
     /// The most bytes this decompressor will produce before throwing.
-    public let maxOutputBytes: Int
+    package let maxOutputBytes: Int
     /// Compressed bytes consumed so far.
-    public private(set) var totalIn = 0
+    package private(set) var totalIn = 0
     /// Decompressed bytes handed to sinks so far.
-    public private(set) var totalOut = 0
+    package private(set) var totalOut = 0
 
     private let framing: Framing
     /// The zlib stream, at a stable heap address; allocated once the framing is known, `nil` once ended.
@@ -61,7 +61,7 @@ public final class StreamingDecompressor {
     ///   - maxOutputBytes: the most decompressed bytes to accept; more throws
     ///     ``CompressionError/Kind/outputLimitExceeded``.
     /// - Throws: ``CompressionError`` with kind ``CompressionError/Kind/unsupportedType`` for LZMA.
-    public convenience init(_ type: CompressionType, maxOutputBytes: Int = .max) throws(CompressionError) {
+    package convenience init(_ type: CompressionType, maxOutputBytes: Int = .max) throws(CompressionError) {
         let framing: Framing
         switch type {
         case .uncompressed: framing = .passThrough
@@ -97,7 +97,7 @@ public final class StreamingDecompressor {
     ///   - sink: receives decompressed bytes; the buffer is only valid during the call.
     /// - Throws: ``CompressionError`` for corrupt input, bytes after the end of the stream, output over
     ///   ``maxOutputBytes``, or a decompressor already finished or failed; or what the sink throws.
-    public func decompress(_ input: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func decompress(_ input: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try checkUsable()
         do {
             try feed(input, sink: sink)
@@ -112,7 +112,7 @@ public final class StreamingDecompressor {
     /// - Throws: ``CompressionError`` with kind ``CompressionError/Kind/truncatedInput`` if the input ended
     ///   before the end of the stream (including no input at all), or
     ///   ``CompressionError/Kind/streamEnded`` if called twice or after a failure.
-    public func finish() throws(CompressionError) {
+    package func finish() throws(CompressionError) {
         try checkUsable()
         defer { endStream() }
         if case .passThrough = framing { return }

@@ -21,9 +21,9 @@ import Foundation
 /// ```
 ///
 /// A writer has one owner; it is not `Sendable`.
-public final class BatchFileWriter {
+package final class BatchFileWriter {
     /// The layout being written.
-    public let format: BatchFormat
+    package let format: BatchFormat
     private let temporaryDirectory: URL
     private let memoryThreshold: Int
 
@@ -35,11 +35,11 @@ public final class BatchFileWriter {
     private var finished = false
 
     /// The exact size, in bytes, of the batch file if it were finished now.
-    public private(set) var byteCount: Int
+    package private(set) var byteCount: Int
     /// The number of entries appended, over all sections.
-    public private(set) var entryCount = 0
+    package private(set) var entryCount = 0
     /// The bytes held in memory for the sections after the first.
-    public private(set) var bufferedByteCount = 0
+    package private(set) var bufferedByteCount = 0
 
     /// Creates a writer.
     ///
@@ -47,7 +47,7 @@ public final class BatchFileWriter {
     ///   - format: The batch layout.
     ///   - temporaryDirectory: Where a batch past `memoryThreshold` is spilled, as an owner-only file.
     ///   - memoryThreshold: The size up to which the first section stays in memory (default 1 MB).
-    public init(format: BatchFormat, temporaryDirectory: URL, memoryThreshold: Int = 1_000_000) {
+    package init(format: BatchFormat, temporaryDirectory: URL, memoryThreshold: Int = 1_000_000) {
         self.format = format
         self.temporaryDirectory = temporaryDirectory
         self.memoryThreshold = max(0, memoryThreshold)
@@ -62,15 +62,15 @@ public final class BatchFileWriter {
     }
 
     /// Whether nothing has been appended.
-    public var isEmpty: Bool { entryCount == 0 }
+    package var isEmpty: Bool { entryCount == 0 }
 
     /// The size the file would have after appending an entry of `length` bytes to `section`.
-    public func byteCount(afterAppending length: Int, to section: BatchSection) -> Int {
+    package func byteCount(afterAppending length: Int, to section: BatchSection) -> Int {
         byteCount + length + (entries(in: section) > 0 ? 1 : 0)
     }
 
     /// The number of entries in one section.
-    public func entries(in section: BatchSection) -> Int {
+    package func entries(in section: BatchSection) -> Int {
         section == format.sections.first ? streamedEntries : buffered[section]?.entries ?? 0
     }
 
@@ -78,7 +78,7 @@ public final class BatchFileWriter {
     ///
     /// - Throws: ``BatchFileWriterError`` for a section the format does not have or a finished writer;
     ///   ``TemporaryFileError`` when the spill file cannot be written.
-    public func append(_ entry: some Collection<UInt8>, to section: BatchSection) throws {
+    package func append(_ entry: some Collection<UInt8>, to section: BatchSection) throws {
         guard !finished else { throw BatchFileWriterError.finished }
         guard format.sections.contains(section) else { throw BatchFileWriterError.unknownSection(section) }
         let separator = entries(in: section) > 0
@@ -102,7 +102,7 @@ public final class BatchFileWriter {
 
     /// Closes the arrays and returns the batch: in memory when it stayed under the threshold, otherwise the
     /// temporary file (which the caller removes with ``BatchFile/remove()`` after use).
-    public func finish() throws -> BatchFile {
+    package func finish() throws -> BatchFile {
         guard !finished else { throw BatchFileWriterError.finished }
         finished = true
         streamed.append(UInt8(ascii: "]"))
@@ -135,7 +135,7 @@ public final class BatchFileWriter {
     }
 
     /// Abandons the batch and deletes its temporary file, if any.
-    public func discard() {
+    package func discard() {
         finished = true
         spilled?.remove()
         spilled = nil
@@ -153,14 +153,14 @@ public final class BatchFileWriter {
 }
 
 /// A misuse of a ``BatchFileWriter``.
-public enum BatchFileWriterError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum BatchFileWriterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The writer was already finished or discarded.
     case finished
     /// The format has no such section.
     case unknownSection(BatchSection)
 
     /// A one-line explanation.
-    public var description: String {
+    package var description: String {
         switch self {
         case .finished: return "the batch file was already finished"
         case .unknownSection(let section): return "this batch format has no '\(section)' section"

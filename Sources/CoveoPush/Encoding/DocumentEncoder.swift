@@ -15,12 +15,12 @@ import Foundation
 /// ```swift
 /// let encoded = try DocumentEncoder().encode(document, for: .batchItem)
 /// ```
-public struct DocumentEncoder: Sendable {
+package struct DocumentEncoder: Sendable {
     /// The zlib level used when the SDK compresses content (0–9; 6 is zlib's default balance).
-    public var compressionLevel: Int
+    package var compressionLevel: Int
 
     /// Creates an encoder.
-    public init(compressionLevel: Int = 6) {
+    package init(compressionLevel: Int = 6) {
         self.compressionLevel = compressionLevel
     }
 
@@ -31,7 +31,7 @@ public struct DocumentEncoder: Sendable {
     ///   - placement: A single push or a batch item; decides where `compressionType` goes.
     /// - Returns: The item JSON and the content's compression type.
     /// - Throws: ``ValidationError`` for an invalid document or content over the inline limits.
-    public func encode(_ document: Document, for placement: DocumentPlacement) throws -> EncodedDocument {
+    package func encode(_ document: Document, for placement: DocumentPlacement) throws -> EncodedDocument {
         var writer = JSONWriter(capacity: 2048)
         let compressionType = try encode(document, for: placement, into: &writer)
         return EncodedDocument(documentId: document.documentId, json: writer.bytes, compressionType: compressionType)
@@ -41,7 +41,7 @@ public struct DocumentEncoder: Sendable {
     ///
     /// - Returns: The content's compression type, if the document has binary content.
     @discardableResult
-    public func encode(_ document: Document, for placement: DocumentPlacement, into writer: inout JSONWriter) throws
+    package func encode(_ document: Document, for placement: DocumentPlacement, into writer: inout JSONWriter) throws
         -> CompressionType?
     {
         try document.validate()
@@ -106,7 +106,7 @@ public struct DocumentEncoder: Sendable {
     /// Encodes an entry of a batch file's `delete` array: `{"documentId":…,"deleteChildren":…}`.
     ///
     /// - Throws: ``ValidationError`` when the ID is not an absolute URI.
-    public func encodeDelete(documentId: String, deleteChildren: Bool) throws -> [UInt8] {
+    package func encodeDelete(documentId: String, deleteChildren: Bool) throws -> [UInt8] {
         if let problem = Document.uriProblem(documentId) {
             throw ValidationError(.invalidDocumentId, .document(documentId), "the document ID \(problem)")
         }
@@ -124,7 +124,7 @@ public struct DocumentEncoder: Sendable {
     /// `{"documentId":…,"operator":…,"field":…,"value":…}`.
     ///
     /// - Throws: ``ValidationError`` when the update is invalid.
-    public func encodePartialUpdate(_ update: PartialUpdate) throws -> [UInt8] {
+    package func encodePartialUpdate(_ update: PartialUpdate) throws -> [UInt8] {
         try update.validate()
         var writer = JSONWriter(capacity: 256)
         writer.beginObject()

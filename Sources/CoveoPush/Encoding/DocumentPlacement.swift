@@ -1,5 +1,5 @@
 /// Where an encoded document is going, which decides where `compressionType` goes.
-public enum DocumentPlacement: Sendable, Hashable {
+package enum DocumentPlacement: Sendable, Hashable {
     /// The body of a single add or update: `compressionType` travels in the query string.
     case singlePush
     /// An entry of a batch file's `addOrUpdate` array: `compressionType` sits inside the item.

@@ -1,15 +1,15 @@
 /// A document encoded as the item JSON of the Push API, ready to send or to append to a batch file.
-public struct EncodedDocument: Sendable, Hashable {
+package struct EncodedDocument: Sendable, Hashable {
     /// The document's ID.
-    public var documentId: String
+    package var documentId: String
     /// The item JSON, as UTF-8.
-    public var json: [UInt8]
+    package var json: [UInt8]
     /// The compression type of the item's binary content, if it has any. For a single push this is the
     /// `compressionType` query parameter; in a batch item it is already inside ``json``.
-    public var compressionType: CompressionType?
+    package var compressionType: CompressionType?
 
     /// Creates an encoded document.
-    public init(documentId: String, json: [UInt8], compressionType: CompressionType?) {
+    package init(documentId: String, json: [UInt8], compressionType: CompressionType?) {
         self.documentId = documentId
         self.json = json
         self.compressionType = compressionType

@@ -13,20 +13,20 @@ import Foundation
 /// writer.endObject()
 /// String(decoding: writer.bytes, as: UTF8.self)  // {"title":"Hello"}
 /// ```
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// The JSON written so far, as UTF-8.
-    public private(set) var bytes: [UInt8]
+    package private(set) var bytes: [UInt8]
     private var needsComma = false
     private var afterKey = false
 
     /// Creates an empty writer with room for `capacity` bytes.
-    public init(capacity: Int = 1024) {
+    package init(capacity: Int = 1024) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// Empties the buffer, keeping its capacity, so one writer can encode many values.
-    public mutating func reset() {
+    package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         needsComma = false
         afterKey = false
@@ -42,33 +42,33 @@ public struct JSONWriter: Sendable {
     }
 
     /// Opens an object (`{`).
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Closes an object (`}`).
-    public mutating func endObject() {
+    package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// Opens an array (`[`).
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// Closes an array (`]`).
-    public mutating func endArray() {
+    package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes an object key; the next value written is its value.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
@@ -76,38 +76,38 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a string value.
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         separate()
         appendQuoted(value)
     }
 
     /// Writes an integer value.
-    public mutating func integer(_ value: Int64) {
+    package mutating func integer(_ value: Int64) {
         separate()
         appendInteger(value)
     }
 
     /// Writes a finite double value in its shortest round-trip form (`5.0`, `0.1`, `1e+20`); NaN and infinity,
     /// which JSON cannot represent, are written as `null` (``Document/validate()`` refuses them before this).
-    public mutating func double(_ value: Double) {
+    package mutating func double(_ value: Double) {
         separate()
         bytes.append(contentsOf: (value.isFinite ? value.description : "null").utf8)
     }
 
     /// Writes `true` or `false`.
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// Writes `null`.
-    public mutating func null() {
+    package mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)
     }
 
     /// Writes a date as a UTC ISO 8601 string with milliseconds.
-    public mutating func date(_ value: Date) {
+    package mutating func date(_ value: Date) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         ISO8601Timestamp.append(value, to: &bytes)
@@ -115,7 +115,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes already-encoded JSON (one complete value) as the next value.
-    public mutating func rawValue(_ json: some Sequence<UInt8>) {
+    package mutating func rawValue(_ json: some Sequence<UInt8>) {
         separate()
         bytes.append(contentsOf: json)
     }

@@ -10,7 +10,7 @@ extension Document {
     /// content fits the 5 MB `data` limit; at most 5,000 permission identities.
     ///
     /// - Throws: ``ValidationError`` naming this document and the rule.
-    public func validate() throws(ValidationError) {
+    package func validate() throws(ValidationError) {
         let subject = ValidationError.Subject.document(documentId)
         if let problem = Self.uriProblem(documentId) {
             throw ValidationError(.invalidDocumentId, subject, "the document ID \(problem)")

@@ -24,7 +24,7 @@ public enum DocumentContent: Sendable, Hashable {
     case fileReference(fileId: String, type: CompressionType)
 
     /// A short name of the kind of content, for messages.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .text: return "text"
         case .binary: return "binary"

@@ -6,20 +6,20 @@
 /// - every other key is metadata. Two keys that differ only in case are an error.
 ///
 /// The table is written out in `Documentation/Documents.md`.
-public enum DocumentKeys {
+package enum DocumentKeys {
     /// Keys the service reserves: `documentId`, `data`, `compressedBinaryData`, `compressedBinaryDataFileId`,
     /// `compressionType`, `fileExtension`, `parentId`, `permissions`, `orderingId`, `deleteChildren`.
-    public static let reserved: [String] = [
+    package static let reserved: [String] = [
         "documentId", "data", "compressedBinaryData", "compressedBinaryDataFileId", "compressionType",
         "fileExtension", "parentId", "permissions", "orderingId", "deleteChildren",
     ]
 
     /// Keys set through a typed `Document` property: `title`, `author`, `clickableUri`, `date`, `modifiedDate`,
     /// `permanentId`.
-    public static let typed: [String] = ["title", "author", "clickableUri", "date", "modifiedDate", "permanentId"]
+    package static let typed: [String] = ["title", "author", "clickableUri", "date", "modifiedDate", "permanentId"]
 
     /// What a key is.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A reserved key, in its canonical spelling.
         case reserved(String)
         /// A typed field, in its canonical spelling.
@@ -29,7 +29,7 @@ public enum DocumentKeys {
     }
 
     /// Classifies a key, ignoring case.
-    public static func kind(of key: String) -> Kind {
+    package static func kind(of key: String) -> Kind {
         if key.utf8.allSatisfy({ $0 < 0x80 }) {
             // The common case: compare ASCII bytes, skipping names of another length, without allocating.
             let count = key.utf8.count
@@ -74,7 +74,7 @@ public enum DocumentKeys {
     ///   - names: The metadata names, in order.
     ///   - documentId: The document they belong to, for the error.
     /// - Throws: ``ValidationError`` naming the document, the key and the rule.
-    public static func validateMetadataNames(_ names: some Sequence<String>, documentId: String) throws(ValidationError) {
+    package static func validateMetadataNames(_ names: some Sequence<String>, documentId: String) throws(ValidationError) {
         var checked: [String] = []
         var byFolded: [String: String]?
         for name in names {

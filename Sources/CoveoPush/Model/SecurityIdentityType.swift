@@ -13,7 +13,7 @@ public enum SecurityIdentityType: String, Sendable, Hashable, CaseIterable {
     case unknown = "UNKNOWN"
 
     /// Parses any spelling seen in the wild, ignoring case and underscores.
-    public init?(lenient text: String) {
+    package init?(lenient text: String) {
         let folded = text.lowercased().replacingOccurrences(of: "_", with: "")
         guard let match = Self.allCases.first(where: { $0.rawValue.lowercased().replacingOccurrences(of: "_", with: "") == folded })
         else { return nil }

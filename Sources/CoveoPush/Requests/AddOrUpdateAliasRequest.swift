@@ -3,8 +3,6 @@
 ///
 /// Success is `202`. Safe to repeat: the body is a full replacement.
 public struct AddOrUpdateAliasRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

@@ -11,15 +11,13 @@ import Foundation
 /// let request = try AddOrUpdateDocumentRequest(organizationId: "acme", sourceId: "acme-src", document: page)
 /// ```
 public struct AddOrUpdateDocumentRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String
     /// The Push source ID.
     public let sourceId: String
     /// The encoded item (its ID, JSON and compression type).
-    public let encoded: EncodedDocument
+    package let encoded: EncodedDocument
     /// The orderingId of the update, or `nil` to let the service use the current time.
     public let orderingId: Int64?
 
@@ -30,13 +28,18 @@ public struct AddOrUpdateDocumentRequest: PushRequest, Hashable {
     ///   - sourceId: The Push source ID.
     ///   - document: The item to add or update.
     ///   - orderingId: The orderingId of the update, or `nil`.
-    ///   - encoder: The encoder to use.
     /// - Throws: ``ValidationError`` for an empty ID, an invalid document or content beyond the single-push limits
     ///   (``ValidationError/Rule/contentTooLarge``: push it through a file container instead), or the
     ///   compressor's error when content cannot be compressed.
-    public init(
-        organizationId: String, sourceId: String, document: Document, orderingId: Int64? = nil,
-        encoder: DocumentEncoder = DocumentEncoder()
+    public init(organizationId: String, sourceId: String, document: Document, orderingId: Int64? = nil) throws {
+        try self.init(
+            organizationId: organizationId, sourceId: sourceId, document: document, orderingId: orderingId,
+            encoder: DocumentEncoder())
+    }
+
+    /// Encodes a document with `encoder` (its compression level) and creates the request.
+    package init(
+        organizationId: String, sourceId: String, document: Document, orderingId: Int64?, encoder: DocumentEncoder
     ) throws {
         try RequestValidation.identifier(organizationId, "organizationId")
         try RequestValidation.identifier(sourceId, "sourceId")
@@ -48,7 +51,7 @@ public struct AddOrUpdateDocumentRequest: PushRequest, Hashable {
     ///
     /// - Throws: ``ValidationError`` for an empty ID, a document ID that is not an absolute URI, or JSON larger
     ///   than ``PushLimits/maxRequestBytes``.
-    public init(organizationId: String, sourceId: String, encoded: EncodedDocument, orderingId: Int64? = nil)
+    package init(organizationId: String, sourceId: String, encoded: EncodedDocument, orderingId: Int64? = nil)
         throws(ValidationError)
     {
         try RequestValidation.identifier(organizationId, "organizationId")

@@ -3,8 +3,6 @@
 ///
 /// Pushing a group replaces its whole member list. Success is `202`. Safe to repeat: the body is a full replacement.
 public struct AddOrUpdateIdentityRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

@@ -3,21 +3,21 @@
 ///
 /// No body; success is `200` with a ``StreamOperationResult``. Safe to retry: a stream is closed once; a repeated
 /// close after a lost answer may be answered with an error although the first one succeeded.
-public struct CloseStreamRequest: PushRequest, Hashable {
+package struct CloseStreamRequest: PushRequest, Hashable {
     /// The orderingId and request ID of the close.
-    public typealias Response = StreamOperationResult
+    package typealias Response = StreamOperationResult
 
     /// The organization ID.
-    public let organizationId: String
+    package let organizationId: String
     /// The Catalog source ID.
-    public let sourceId: String
+    package let sourceId: String
     /// The open stream's ID.
-    public let streamId: String
+    package let streamId: String
 
     /// Creates the request.
     ///
     /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID.
-    public init(organizationId: String, sourceId: String, streamId: String) throws(ValidationError) {
+    package init(organizationId: String, sourceId: String, streamId: String) throws(ValidationError) {
         try RequestValidation.identifier(organizationId, "organizationId")
         try RequestValidation.identifier(sourceId, "sourceId")
         try RequestValidation.identifier(streamId, "streamId")
@@ -27,17 +27,17 @@ public struct CloseStreamRequest: PushRequest, Hashable {
     }
 
     /// ``PushOperation/closeStream``.
-    public var operation: PushOperation { .closeStream }
+    package var operation: PushOperation { .closeStream }
     /// `POST`.
-    public var method: HTTPMethod { .post }
+    package var method: HTTPMethod { .post }
     /// `organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/close`.
-    public var pathComponents: [String] {
+    package var pathComponents: [String] {
         ["organizations", organizationId, "sources", sourceId, "stream", streamId, "close"]
     }
     /// None.
-    public var queryItems: [QueryItem] { [] }
+    package var queryItems: [QueryItem] { [] }
     /// None.
-    public var requestedOrderingId: Int64? { nil }
+    package var requestedOrderingId: Int64? { nil }
     /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
+    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

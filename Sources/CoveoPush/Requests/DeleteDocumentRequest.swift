@@ -3,8 +3,6 @@
 ///
 /// No body; success is `202`. Safe to repeat: deleting an item that is already gone changes nothing.
 public struct DeleteDocumentRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

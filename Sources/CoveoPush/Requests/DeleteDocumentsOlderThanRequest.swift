@@ -7,8 +7,6 @@
 /// - Important: an orderingId in the future makes the source refuse every push until that time; the
 ///   ``RequestBuilder`` refuses one more than an hour ahead of the clock.
 public struct DeleteDocumentsOlderThanRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

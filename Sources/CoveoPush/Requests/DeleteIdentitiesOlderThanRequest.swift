@@ -4,8 +4,6 @@
 ///
 /// No body; success is `202`. Safe to repeat with the same orderingId.
 public struct DeleteIdentitiesOlderThanRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

@@ -4,8 +4,6 @@
 ///
 /// Success is `202`. Safe to repeat: deleting a deleted identity changes nothing.
 public struct DeleteIdentityRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

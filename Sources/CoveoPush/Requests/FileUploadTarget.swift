@@ -3,7 +3,7 @@ import Foundation
 /// Somewhere a ``RequestBuilder`` can upload a body to: a presigned `uploadUri` and the headers it requires.
 ///
 /// ``FileContainer``, ``StreamOpened`` and ``StreamChunk`` conform.
-public protocol FileUploadTarget: Sendable {
+package protocol FileUploadTarget: Sendable {
     /// The presigned URL to `PUT` the body to.
     var uploadUri: URL { get }
     /// The headers the upload must carry, exactly.

@@ -3,21 +3,21 @@
 ///
 /// No body; success is `202` with a ``StreamOperationResult``. Safe to re-apply: merging the same fields twice
 /// gives the same items.
-public struct MergeStreamRequest: PushRequest, Hashable {
+package struct MergeStreamRequest: PushRequest, Hashable {
     /// The orderingId and request ID of the merge.
-    public typealias Response = StreamOperationResult
+    package typealias Response = StreamOperationResult
 
     /// The organization ID.
-    public let organizationId: String
+    package let organizationId: String
     /// The Catalog source ID.
-    public let sourceId: String
+    package let sourceId: String
     /// The file container holding the items to merge.
-    public let fileId: String
+    package let fileId: String
 
     /// Creates the request.
     ///
     /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID.
-    public init(organizationId: String, sourceId: String, fileId: String) throws(ValidationError) {
+    package init(organizationId: String, sourceId: String, fileId: String) throws(ValidationError) {
         try RequestValidation.identifier(organizationId, "organizationId")
         try RequestValidation.identifier(sourceId, "sourceId")
         try RequestValidation.identifier(fileId, "fileId")
@@ -27,15 +27,15 @@ public struct MergeStreamRequest: PushRequest, Hashable {
     }
 
     /// ``PushOperation/mergeStream``.
-    public var operation: PushOperation { .mergeStream }
+    package var operation: PushOperation { .mergeStream }
     /// `PUT`.
-    public var method: HTTPMethod { .put }
+    package var method: HTTPMethod { .put }
     /// `organizations/{organizationId}/sources/{sourceId}/stream/merge`.
-    public var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "stream", "merge"] }
+    package var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "stream", "merge"] }
     /// `fileId`.
-    public var queryItems: [QueryItem] { [QueryItem(name: "fileId", value: fileId)] }
+    package var queryItems: [QueryItem] { [QueryItem(name: "fileId", value: fileId)] }
     /// None.
-    public var requestedOrderingId: Int64? { nil }
+    package var requestedOrderingId: Int64? { nil }
     /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
+    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

@@ -4,8 +4,6 @@
 /// No body (the batch is in the container); success is `202`. Safe to re-apply: every entry of a batch is a full
 /// replacement or a delete, so applying it twice gives the same items.
 public struct PushDocumentBatchRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

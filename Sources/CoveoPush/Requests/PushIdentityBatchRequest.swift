@@ -3,8 +3,6 @@
 ///
 /// No body; success is `202`. Safe to re-apply: every entry is a full replacement or a delete.
 public struct PushIdentityBatchRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

@@ -12,7 +12,7 @@ import Foundation
 /// ```
 public protocol PushRequest: Sendable {
     /// What the service returns on success.
-    associatedtype Response: Decodable & Sendable
+    associatedtype Response: Decodable & Sendable = EmptyResponse
 
     /// The operation, for errors and logs.
     var operation: PushOperation { get }

@@ -18,11 +18,11 @@ import Foundation
 /// let (head, body) = try builder.build(request, token: key)
 /// // head.url: https://api.cloud.coveo.com/push/v1/organizations/acme/sources/acme-src/status?statusType=REBUILD
 /// ```
-public struct RequestBuilder: Sendable {
+package struct RequestBuilder: Sendable {
     /// Where requests go.
-    public let endpoint: PushEndpoint
+    package let endpoint: PushEndpoint
     /// The `User-Agent` header value: `CoveoSDKSwift/<version>`, then the suffix if one was given.
-    public let userAgent: String
+    package let userAgent: String
 
     /// Creates a builder.
     ///
@@ -30,7 +30,7 @@ public struct RequestBuilder: Sendable {
     ///   - endpoint: The Push API endpoint.
     ///   - userAgentSuffix: Text appended to the `User-Agent` after a space, such as `MyCrawler/2.1`. Characters
     ///     outside printable ASCII are dropped, so it can never break the header.
-    public init(endpoint: PushEndpoint, userAgentSuffix: String? = nil) {
+    package init(endpoint: PushEndpoint, userAgentSuffix: String? = nil) {
         self.endpoint = endpoint
         let base = "CoveoSDKSwift/" + CoveoPushVersion.current
         let cleaned = String(
@@ -50,7 +50,7 @@ public struct RequestBuilder: Sendable {
     ///   more than ``PushLimits/maxOrderingIdLeadMilliseconds`` after `now`; the API key rules when a key made from
     ///   a literal is invalid; ``ValidationError/Rule/emptyIdentifier`` for an empty path segment; or what the
     ///   request's ``PushRequest/makeBody()`` throws.
-    public func build<Request: PushRequest>(_ request: Request, token: APIKey, now: Date = Date())
+    package func build<Request: PushRequest>(_ request: Request, token: APIKey, now: Date = Date())
         throws(ValidationError) -> (head: TransportRequest, body: RequestBody?)
     {
         try token.validate()
@@ -74,7 +74,7 @@ public struct RequestBuilder: Sendable {
     ///   - target: The container, chunk or opened stream to upload to.
     ///   - body: The bytes to upload (not used to build the head; passed for symmetry with ``build(_:token:now:)``).
     /// - Returns: The request head; send it with `body`.
-    public func buildUpload(to target: some FileUploadTarget, body: RequestBody) -> TransportRequest {
+    package func buildUpload(to target: some FileUploadTarget, body: RequestBody) -> TransportRequest {
         let fields = target.requiredHeaders.sorted { $0.key < $1.key }.map {
             HeaderFields.Field(name: $0.key, value: $0.value)
         }

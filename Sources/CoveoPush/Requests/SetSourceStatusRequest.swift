@@ -3,8 +3,6 @@
 /// An active status (`rebuild`, `refresh`, `incremental`) opens an activity in the console; `idle` closes it.
 /// No body; success is `201`. Safe to repeat: setting the same status twice leaves it as it is.
 public struct SetSourceStatusRequest: PushRequest, Hashable {
-    /// The success response carries nothing.
-    public typealias Response = EmptyResponse
 
     /// The organization ID.
     public let organizationId: String

@@ -2,16 +2,16 @@ import Foundation
 
 /// A new chunk of an open stream (`POST …/stream/{streamId}/chunk`): a file container for the next part of a
 /// catalog load.
-public struct StreamChunk: FileUploadTarget, Decodable, Sendable, Hashable {
+package struct StreamChunk: FileUploadTarget, Decodable, Sendable, Hashable {
     /// The presigned URL to `PUT` the chunk to.
-    public var uploadUri: URL
+    package var uploadUri: URL
     /// The chunk's file container ID.
-    public var fileId: String
+    package var fileId: String
     /// The headers the upload must carry; empty when the service sent none.
-    public var requiredHeaders: [String: String]
+    package var requiredHeaders: [String: String]
 
     /// Creates a chunk description.
-    public init(uploadUri: URL, fileId: String, requiredHeaders: [String: String] = [:]) {
+    package init(uploadUri: URL, fileId: String, requiredHeaders: [String: String] = [:]) {
         self.uploadUri = uploadUri
         self.fileId = fileId
         self.requiredHeaders = requiredHeaders
@@ -23,7 +23,7 @@ public struct StreamChunk: FileUploadTarget, Decodable, Sendable, Hashable {
 
     /// Decodes `{"uploadUri", "fileId", "requiredHeaders"}`; `requiredHeaders` may be missing and other keys are
     /// ignored.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         uploadUri = try Self.decodeUploadUri(from: container, forKey: .uploadUri)
         fileId = try container.decode(String.self, forKey: .fileId)

@@ -4,24 +4,24 @@
 /// No body; success is `202` with a ``StreamOperationResult``. Safe to re-apply: additions replace whole items and
 /// deletions of missing items change nothing (array-append partial updates are the exception: applying them twice
 /// appends twice).
-public struct UpdateStreamRequest: PushRequest, Hashable {
+package struct UpdateStreamRequest: PushRequest, Hashable {
     /// The orderingId and request ID of the update.
-    public typealias Response = StreamOperationResult
+    package typealias Response = StreamOperationResult
 
     /// The organization ID.
-    public let organizationId: String
+    package let organizationId: String
     /// The Catalog source ID.
-    public let sourceId: String
+    package let sourceId: String
     /// The file container holding the update file.
-    public let fileId: String
+    package let fileId: String
     /// An experimental shard name (1 to 10 ASCII letters and digits), or `nil`.
-    public let shard: String?
+    package let shard: String?
 
     /// Creates the request.
     ///
     /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID, or
     ///   ``ValidationError/Rule/invalidParameter`` for a shard that is not 1 to 10 ASCII letters and digits.
-    public init(organizationId: String, sourceId: String, fileId: String, shard: String? = nil)
+    package init(organizationId: String, sourceId: String, fileId: String, shard: String? = nil)
         throws(ValidationError)
     {
         try RequestValidation.identifier(organizationId, "organizationId")
@@ -44,19 +44,19 @@ public struct UpdateStreamRequest: PushRequest, Hashable {
     }
 
     /// ``PushOperation/updateStream``.
-    public var operation: PushOperation { .updateStream }
+    package var operation: PushOperation { .updateStream }
     /// `PUT`.
-    public var method: HTTPMethod { .put }
+    package var method: HTTPMethod { .put }
     /// `organizations/{organizationId}/sources/{sourceId}/stream/update`.
-    public var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "stream", "update"] }
+    package var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "stream", "update"] }
     /// `fileId`, then `shard` when set.
-    public var queryItems: [QueryItem] {
+    package var queryItems: [QueryItem] {
         var items = [QueryItem(name: "fileId", value: fileId)]
         if let shard { items.append(QueryItem(name: "shard", value: shard)) }
         return items
     }
     /// None.
-    public var requestedOrderingId: Int64? { nil }
+    package var requestedOrderingId: Int64? { nil }
     /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
+    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

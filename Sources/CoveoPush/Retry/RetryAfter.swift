@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// RetryAfter.parse("30", now: Date())  // 30 seconds
 /// ```
-public enum RetryAfter {
+package enum RetryAfter {
     /// The delay a `Retry-After` value asks for.
     ///
     /// Very large values are returned as they are (saturated at `Int64.max` seconds); capping them is
@@ -20,7 +20,7 @@ public enum RetryAfter {
     ///   - value: The header value.
     ///   - now: The current time, used to turn a date into a delay (and to place two-digit years).
     /// - Returns: The delay; `.zero` for a date already past; `nil` when the value is not understood.
-    public static func parse(_ value: String, now: Date) -> Duration? {
+    package static func parse(_ value: String, now: Date) -> Duration? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard let first = trimmed.utf8.first else { return nil }
         if first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {

@@ -15,9 +15,9 @@
 /// refused (``Classification/renewContainer``), 413 means the batch is too large
 /// (``Classification/splitBatch``), and 408 or S3's `RequestTimeout` (a 400) are retried. Any other
 /// status fails.
-public enum RetryClassifier {
+package enum RetryClassifier {
     /// What to do next.
-    public enum Classification: Sendable, Hashable {
+    package enum Classification: Sendable, Hashable {
         /// The request succeeded.
         case success
         /// The failure is transient: wait and try again. When `honourRetryAfter` is true, a `Retry-After`
@@ -41,7 +41,7 @@ public enum RetryClassifier {
     ///   - statusCode: The HTTP status code.
     ///   - errorCode: Coveo's `errorCode` from the response body (or S3's `Code`), if any.
     ///   - host: Where the request went.
-    public static func classify(statusCode: Int, errorCode: String?, host: RequestHost) -> Classification {
+    package static func classify(statusCode: Int, errorCode: String?, host: RequestHost) -> Classification {
         if (200..<300).contains(statusCode) { return .success }
         if statusCode == 429 {
             return errorCode == "TOO_MANY_DOCUMENTS_DAILY" ? .stopQuota : .retry(honourRetryAfter: true)
@@ -64,7 +64,7 @@ public enum RetryClassifier {
     }
 
     /// Classifies a connectivity failure: every kind is retried except an unreadable local body file.
-    public static func classify(_ error: TransportError) -> Classification {
+    package static func classify(_ error: TransportError) -> Classification {
         error.kind == .bodyUnreadable ? .fail : .retry(honourRetryAfter: false)
     }
 }

@@ -106,7 +106,7 @@ public struct RetryPolicy: Sendable, Hashable {
     ///
     /// Computed in whole nanoseconds, so sub-second values are kept, and saturated at ``maximumDelay``, so
     /// huge attempt numbers cannot overflow.
-    public func delayBound(beforeAttempt attempt: Int) -> Duration {
+    package func delayBound(beforeAttempt attempt: Int) -> Duration {
         .nanoseconds(boundNanoseconds(beforeAttempt: attempt))
     }
 
@@ -116,7 +116,7 @@ public struct RetryPolicy: Sendable, Hashable {
     ///   - attempt: The number of the attempt about to be made; 1 is the first attempt, which never waits.
     ///   - random: The source of randomness; pass a ``SeededRandomNumberGenerator`` for reproducible waits.
     /// - Returns: The wait, with nanosecond resolution.
-    public func backoff(beforeAttempt attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
+    package func backoff(beforeAttempt attempt: Int, using random: inout some RandomNumberGenerator) -> Duration {
         let bound = boundNanoseconds(beforeAttempt: attempt)
         guard bound > 0 else { return .zero }
         // Map 64 random bits onto [0, bound] by taking the high word of the product: deterministic for a

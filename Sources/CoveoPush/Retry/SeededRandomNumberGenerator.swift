@@ -8,16 +8,16 @@
 /// var random = SeededRandomNumberGenerator(seed: 42)
 /// let wait = RetryPolicy.default.backoff(beforeAttempt: 2, using: &random)
 /// ```
-public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hashable {
+package struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable, Hashable {
     private var state: UInt64
 
     /// Creates a generator whose sequence is determined by `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -9,7 +9,7 @@
 /// await gate.close(for: .seconds(30))
 /// try await gate.waitUntilOpen()  // returns 30 s later, or throws CancellationError
 /// ```
-public actor ThrottleGate {
+package actor ThrottleGate {
     /// The time elapsed on the clock since the gate was created.
     private let elapsed: @Sendable () -> Duration
     /// Sleeps until the clock reaches the given offset from the gate's creation.
@@ -17,10 +17,10 @@ public actor ThrottleGate {
     /// The offset from the gate's creation before which no request may start.
     private var openAt: Duration = .zero
     /// The sum of the time callers of ``waitUntilOpen()`` spent waiting.
-    public private(set) var totalThrottled: Duration = .zero
+    package private(set) var totalThrottled: Duration = .zero
 
     /// Creates an open gate that measures and sleeps on `clock`.
-    public init(clock: any Clock<Duration>) {
+    package init(clock: any Clock<Duration>) {
         (elapsed, sleepUntil) = Self.bind(clock)
     }
 
@@ -40,7 +40,7 @@ public actor ThrottleGate {
     /// If the gate is closed further while this call waits, it keeps waiting for the new instant.
     ///
     /// - Throws: `CancellationError` when the calling task is cancelled while waiting.
-    public func waitUntilOpen() async throws {
+    package func waitUntilOpen() async throws {
         while true {
             let start = elapsed()
             let target = openAt
@@ -51,13 +51,13 @@ public actor ThrottleGate {
     }
 
     /// Closes the gate for `duration` from now; an instant already later than that is kept.
-    public func close(for duration: Duration) {
+    package func close(for duration: Duration) {
         let candidate = elapsed() + max(.zero, duration)
         if candidate > openAt { openAt = candidate }
     }
 
     /// How long from now the gate stays closed; `.zero` when it is open.
-    public var remainingClosedTime: Duration {
+    package var remainingClosedTime: Duration {
         max(.zero, openAt - elapsed())
     }
 }

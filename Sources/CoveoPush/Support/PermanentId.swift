@@ -10,15 +10,15 @@
 /// PermanentId.make(for: "https://foo.com")
 /// // "aa2e0510b66edff7f05e2b30d4f1b3a4b5481c06b69f41751c54675c5afb"
 /// ```
-public enum PermanentId {
+package enum PermanentId {
     /// The number of characters in a permanent ID made by ``make(for:)``.
-    public static let length = 60
+    package static let length = 60
 
     /// The permanent ID of `documentId`: 30 hex digits of its MD5, then 30 of its SHA-1.
     ///
     /// - Parameter documentId: the item's document ID (its URI), exactly as it is sent.
     /// - Returns: 60 lowercase hexadecimal characters.
-    public static func make(for documentId: String) -> String {
+    package static func make(for documentId: String) -> String {
         let bytes = documentId.utf8
         let md5 = Hex.lowercase(MD5.hash(bytes).prefix(15))
         let sha1 = Hex.lowercase(SHA1.hash(bytes).prefix(15))

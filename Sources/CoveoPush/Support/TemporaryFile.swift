@@ -84,16 +84,16 @@ final class TemporaryFile {
 }
 
 /// A temporary file could not be created or written.
-public struct TemporaryFileError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct TemporaryFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file's path.
-    public var path: String
+    package var path: String
     /// What was being done: `create`, `write` or `close`.
-    public var operation: String
+    package var operation: String
     /// The `errno` value.
-    public var code: Int32
+    package var code: Int32
 
     /// `cannot OPERATION temporary file PATH: REASON`.
-    public var description: String {
+    package var description: String {
         "cannot \(operation) temporary file \(path): \(String(cString: strerror(code)))"
     }
 }

@@ -3,22 +3,22 @@ import Foundation
 
 /// What a subcommand runs with: where it writes, the process environment, and optionally a transport to use
 /// instead of URLSession (tests run the whole command in-process against the emulator this way).
-public struct CommandEnvironment: Sendable {
+package struct CommandEnvironment: Sendable {
     /// Standard output and standard error.
-    public var console: Console
+    package var console: Console
     /// The environment variables (`COVEO_*`).
-    public var variables: [String: String]
+    package var variables: [String: String]
     /// A transport replacing `URLSessionTransport` for explicit targets; `nil` in the executable.
-    public var transport: (any Transport)?
+    package var transport: (any Transport)?
     /// The wall clock, for the orderingId of a run.
-    public var now: @Sendable () -> Date
+    package var now: @Sendable () -> Date
     /// The status an interrupted run ends with: ``ExitStatus/terminated`` after SIGTERM, otherwise
     /// ``ExitStatus/interrupted`` (SIGINT, or the caller cancelling the task). The executable asks its
     /// ``SignalWatcher``, so the `--json` summary gives the status the process exits with.
-    public var interruption: @Sendable () -> ExitStatus
+    package var interruption: @Sendable () -> ExitStatus
 
     /// Creates an environment.
-    public init(
+    package init(
         console: Console = .standard, variables: [String: String] = ProcessInfo.processInfo.environment,
         transport: (any Transport)? = nil, now: @escaping @Sendable () -> Date = { Date() },
         interruption: @escaping @Sendable () -> ExitStatus = { .interrupted }

@@ -8,23 +8,23 @@ import Foundation
 
 /// Where the command writes: standard output for results, standard error for banners, progress, logs and
 /// failures. Tests capture both; the executable writes to the file descriptors.
-public struct Console: Sendable {
+package struct Console: Sendable {
     /// Writes to standard output.
-    public var out: @Sendable (String) -> Void
+    package var out: @Sendable (String) -> Void
     /// Writes to standard error.
-    public var err: @Sendable (String) -> Void
+    package var err: @Sendable (String) -> Void
     /// Whether standard error is a terminal (turns the live progress line on by default).
-    public var errIsTerminal: Bool
+    package var errIsTerminal: Bool
 
     /// Creates a console from two writers.
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool) {
+    package init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool) {
         self.out = out
         self.err = err
         self.errIsTerminal = errIsTerminal
     }
 
     /// The process's standard output and standard error.
-    public static var standard: Console {
+    package static var standard: Console {
         Console(
             out: { write(fd: 1, $0) },
             err: { write(fd: 2, $0) },

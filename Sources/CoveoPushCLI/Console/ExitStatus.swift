@@ -1,5 +1,5 @@
 /// The exit statuses of `coveo-push`.
-public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     /// Everything was accepted.
     case success = 0
     /// Some documents were invalid or failed; the valid ones were pushed.

@@ -1,16 +1,16 @@
 /// Where an input record came from: a file, and a line for JSON inputs.
-public struct InputPosition: Sendable, Hashable, CustomStringConvertible {
+package struct InputPosition: Sendable, Hashable, CustomStringConvertible {
     /// The file's path as given or found while walking a folder.
-    public var file: String
+    package var file: String
     /// The 1-based line, for JSON and JSON Lines files.
-    public var line: Int?
+    package var line: Int?
 
     /// Creates a position.
-    public init(file: String, line: Int? = nil) {
+    package init(file: String, line: Int? = nil) {
         self.file = file
         self.line = line
     }
 
     /// `file:line`, or the file alone.
-    public var description: String { line.map { "\(file):\($0)" } ?? file }
+    package var description: String { line.map { "\(file):\($0)" } ?? file }
 }

@@ -5,7 +5,7 @@ extension AliasBody {
     /// `mappings` and `wellKnowns` are optional; identities follow the rules of ``SecurityIdentity/init(json:)``.
     ///
     /// - Throws: ``ValidationError`` naming the body's identity and the field at fault.
-    public init(json: JSONValue) throws(ValidationError) {
+    package init(json: JSONValue) throws(ValidationError) {
         do {
             let fields = try JSONFields(json)
             self.init(

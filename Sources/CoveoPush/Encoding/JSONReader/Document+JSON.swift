@@ -22,7 +22,7 @@ extension Document {
     ///   a `DecodingError` with the same message); ``ValidationError/Rule/invalidDocumentId`` for a `documentId`
     ///   that is missing or not a string; ``ValidationError/Rule/unsupportedMetadataValue`` for `null` in
     ///   metadata; ``ValidationError/Rule/duplicateKey`` for a key repeated exactly, at any level.
-    public init(json: JSONValue) throws(ValidationError) {
+    package init(json: JSONValue) throws(ValidationError) {
         guard case .object(let object) = json else {
             throw ValidationError(
                 .invalidParameter, .document(""), "an item must be a JSON object, not \(json.kindDescription)")

@@ -3,7 +3,7 @@ extension IdentityDeleteBody {
     /// by ``JSONParser``, then validates it.
     ///
     /// - Throws: ``ValidationError`` naming the identity and the field at fault.
-    public init(json: JSONValue) throws(ValidationError) {
+    package init(json: JSONValue) throws(ValidationError) {
         do {
             let fields = try JSONFields(json)
             self.init(identity: try fields.required("identity", SecurityIdentity.init(fieldsOf:)))

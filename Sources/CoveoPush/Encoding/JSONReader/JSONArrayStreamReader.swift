@@ -27,9 +27,9 @@ import Foundation
 ///     }
 /// }
 /// ```
-public struct JSONArrayStreamReader: ~Copyable, Sendable {
+package struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// The shape of the file.
-    public enum Layout: Sendable, Hashable {
+    package enum Layout: Sendable, Hashable {
         /// One top-level value.
         case single
         /// A top-level array.
@@ -39,9 +39,9 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     }
 
     /// One element of the file.
-    public struct Element: Sendable, Hashable {
+    package struct Element: Sendable, Hashable {
         /// Where the element sits.
-        public enum Container: Sendable, Hashable {
+        package enum Container: Sendable, Hashable {
             /// The file's only top-level value.
             case single
             /// An element of a top-level array.
@@ -51,7 +51,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
         }
 
         /// What the element holds.
-        public enum Content: Sendable, Hashable {
+        package enum Content: Sendable, Hashable {
             /// The element's bytes.
             case bytes([UInt8])
             /// An element over the size limit, skipped; its length.
@@ -59,20 +59,20 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
         }
 
         /// Where the element sits.
-        public var container: Container
+        package var container: Container
         /// Its 0-based position in its array (0 for a single value).
-        public var index: Int
+        package var index: Int
         /// The 1-based line of its first byte.
-        public var line: Int
+        package var line: Int
         /// The 1-based column of its first byte, in bytes.
-        public var column: Int
+        package var column: Int
         /// The 0-based byte offset of its first byte.
-        public var offset: Int
+        package var offset: Int
         /// Its bytes, or its size when skipped.
-        public var content: Content
+        package var content: Content
 
         /// Creates an element.
-        public init(container: Container, index: Int, line: Int, column: Int, offset: Int, content: Content) {
+        package init(container: Container, index: Int, line: Int, column: Int, offset: Int, content: Content) {
             self.container = container
             self.index = index
             self.line = line
@@ -82,21 +82,21 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
         }
 
         /// The element's bytes, or `nil` for an oversized element.
-        public var bytes: [UInt8]? {
+        package var bytes: [UInt8]? {
             if case .bytes(let bytes) = content { return bytes }
             return nil
         }
     }
 
     /// The default size limit of an element: 64 MB (64 × 10⁶ bytes).
-    public static let defaultMaxElementBytes = 64_000_000
+    package static let defaultMaxElementBytes = 64_000_000
     /// The sections a batch object may have, in their canonical spelling.
-    public static let sections: [BatchSection] = [.addOrUpdate, .delete, .partialUpdate, .members, .mappings, .deleted]
+    package static let sections: [BatchSection] = [.addOrUpdate, .delete, .partialUpdate, .members, .mappings, .deleted]
 
     /// Elements longer than this many bytes are reported as oversized and skipped.
-    public let maxElementBytes: Int
+    package let maxElementBytes: Int
     /// The shape of the file, known once its first bytes have been read.
-    public private(set) var layout: Layout?
+    package private(set) var layout: Layout?
 
     private enum State: Sendable {
         case start
@@ -134,7 +134,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     ///   - maxElementBytes: The size limit of one element; 64 MB by default.
     ///   - chunkSize: How many bytes to read at a time; 256 KiB by default, at most 64 MiB.
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
-    public init(
+    package init(
         path: String, maxElementBytes: Int = defaultMaxElementBytes,
         chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) throws(JSONFileError) {
@@ -144,7 +144,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// Opens a file URL.
     ///
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
-    public init(
+    package init(
         url: URL, maxElementBytes: Int = defaultMaxElementBytes, chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) throws(JSONFileError) {
         try self.init(path: url.path, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
@@ -155,7 +155,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// - Parameters:
     ///   - fileDescriptor: The descriptor to read.
     ///   - closeWhenDone: Whether to close it at the end of the input or when the reader goes away.
-    public init(
+    package init(
         fileDescriptor: Int32, closeWhenDone: Bool = false, maxElementBytes: Int = defaultMaxElementBytes,
         chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) {
@@ -165,7 +165,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     }
 
     /// Reads from bytes in memory.
-    public init(
+    package init(
         bytes: [UInt8], maxElementBytes: Int = defaultMaxElementBytes,
         chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) {
@@ -178,10 +178,10 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     }
 
     /// How many bytes of the input have been consumed.
-    public var bytesRead: Int { input.offset }
+    package var bytesRead: Int { input.offset }
 
     /// The batch section spelled `name`, ignoring case, if it is one.
-    public static func section(named name: String) -> BatchSection? {
+    package static func section(named name: String) -> BatchSection? {
         let folded = name.lowercased()
         return sections.first { $0.rawValue.lowercased() == folded }
     }
@@ -190,7 +190,7 @@ public struct JSONArrayStreamReader: ~Copyable, Sendable {
     ///
     /// - Throws: ``JSONParseError`` for a mistake in the container structure (the reader then stops), or
     ///   ``JSONFileError`` when reading fails.
-    public mutating func next() throws -> Element? {
+    package mutating func next() throws -> Element? {
         while true {
             switch state {
             case .finished:

@@ -14,9 +14,9 @@
 ///     print(error)  // cannot open 'documents.jsonl': No such file or directory
 /// }
 /// ```
-public struct JSONFileError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct JSONFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was being done.
-    public enum Operation: String, Sendable, Hashable {
+    package enum Operation: String, Sendable, Hashable {
         /// Opening the file.
         case open
         /// Reading from it.
@@ -24,21 +24,21 @@ public struct JSONFileError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// The file's path, or a description of the descriptor read from.
-    public var path: String
+    package var path: String
     /// What failed.
-    public var operation: Operation
+    package var operation: Operation
     /// The system's error number (`errno`).
-    public var code: Int32
+    package var code: Int32
 
     /// Creates an error.
-    public init(path: String, operation: Operation, code: Int32) {
+    package init(path: String, operation: Operation, code: Int32) {
         self.path = path
         self.operation = operation
         self.code = code
     }
 
     /// `cannot open 'PATH': REASON`, on one line.
-    public var description: String {
+    package var description: String {
         "cannot \(operation.rawValue) '\(path)': \(String(cString: strerror(code)))"
     }
 }

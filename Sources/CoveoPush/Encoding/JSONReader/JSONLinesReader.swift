@@ -27,11 +27,11 @@ import Foundation
 ///     }
 /// }
 /// ```
-public struct JSONLinesReader: ~Copyable, Sendable {
+package struct JSONLinesReader: ~Copyable, Sendable {
     /// One non-blank line.
-    public struct Line: Sendable, Hashable {
+    package struct Line: Sendable, Hashable {
         /// What the line holds.
-        public enum Content: Sendable, Hashable {
+        package enum Content: Sendable, Hashable {
             /// The line's bytes, without its line end.
             case bytes([UInt8])
             /// A line over the size limit, skipped; its length without the line end.
@@ -39,30 +39,30 @@ public struct JSONLinesReader: ~Copyable, Sendable {
         }
 
         /// The 1-based line number in the file.
-        public var number: Int
+        package var number: Int
         /// The line's bytes, or the size of a skipped line.
-        public var content: Content
+        package var content: Content
 
         /// Creates a line.
-        public init(number: Int, content: Content) {
+        package init(number: Int, content: Content) {
             self.number = number
             self.content = content
         }
 
         /// The line's bytes, or `nil` for an oversized line.
-        public var bytes: [UInt8]? {
+        package var bytes: [UInt8]? {
             if case .bytes(let bytes) = content { return bytes }
             return nil
         }
     }
 
     /// The default size limit of a line: 64 MB (64 × 10⁶ bytes).
-    public static let defaultMaxLineBytes = 64_000_000
+    package static let defaultMaxLineBytes = 64_000_000
     /// The default size of the chunks read from the file: 256 KiB.
-    public static let defaultChunkSize = 256 * 1024
+    package static let defaultChunkSize = 256 * 1024
 
     /// Lines longer than this many bytes (without their line end) are reported as oversized and skipped.
-    public let maxLineBytes: Int
+    package let maxLineBytes: Int
 
     private var input: JSONChunkedInput
     private var lineNumber = 0
@@ -82,7 +82,7 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     ///   - maxLineBytes: The size limit of one line; 64 MB by default.
     ///   - chunkSize: How many bytes to read at a time; 256 KiB by default, at most 64 MiB.
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
-    public init(path: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize)
+    package init(path: String, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize)
         throws(JSONFileError)
     {
         self.init(input: try JSONChunkedInput(path: path, chunkSize: chunkSize), maxLineBytes: maxLineBytes)
@@ -91,7 +91,7 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     /// Opens a file URL.
     ///
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
-    public init(url: URL, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize)
+    package init(url: URL, maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize)
         throws(JSONFileError)
     {
         try self.init(path: url.path, maxLineBytes: maxLineBytes, chunkSize: chunkSize)
@@ -102,7 +102,7 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     /// - Parameters:
     ///   - fileDescriptor: The descriptor to read.
     ///   - closeWhenDone: Whether to close it at the end of the input or when the reader goes away.
-    public init(
+    package init(
         fileDescriptor: Int32, closeWhenDone: Bool = false, maxLineBytes: Int = defaultMaxLineBytes,
         chunkSize: Int = defaultChunkSize
     ) {
@@ -112,7 +112,7 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     }
 
     /// Reads lines from bytes in memory.
-    public init(bytes: [UInt8], maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize) {
+    package init(bytes: [UInt8], maxLineBytes: Int = defaultMaxLineBytes, chunkSize: Int = defaultChunkSize) {
         self.init(input: JSONChunkedInput(bytes: bytes, chunkSize: chunkSize), maxLineBytes: maxLineBytes)
     }
 
@@ -122,12 +122,12 @@ public struct JSONLinesReader: ~Copyable, Sendable {
     }
 
     /// How many bytes of the input have been consumed.
-    public var bytesRead: Int { input.offset }
+    package var bytesRead: Int { input.offset }
 
     /// The next non-blank line, or `nil` at the end of the input.
     ///
     /// - Throws: ``JSONFileError`` when reading fails.
-    public mutating func next() throws(JSONFileError) -> Line? {
+    package mutating func next() throws(JSONFileError) -> Line? {
         while true {
             if !input.hasBytes {
                 guard try input.refill() else {

@@ -11,7 +11,7 @@
 /// number?.doubleValue  // 1500.0
 /// number?.text         // "1.5e3"
 /// ```
-public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     enum Storage: Sendable {
         /// An integer literal that fits in `Int64`; its text is its decimal form.
         case integer(Int64)
@@ -22,19 +22,19 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     let storage: Storage
 
     /// An exact integer.
-    public init(_ value: Int64) {
+    package init(_ value: Int64) {
         storage = .integer(value)
     }
 
     /// A double; `nil` for NaN and infinity, which JSON cannot represent. The text is the shortest form that
     /// reads back as the same double (`5.0`, `0.1`, `1e+20`).
-    public init?(_ value: Double) {
+    package init?(_ value: Double) {
         guard value.isFinite else { return nil }
         storage = .decimal(text: value.description, value: value)
     }
 
     /// Parses the text of one JSON number, strictly (RFC 8259 grammar, finite value); `nil` otherwise.
-    public init?(text: String) {
+    package init?(text: String) {
         guard case .number(let number)? = try? JSONParser().parse(text) else { return nil }
         self = number
     }
@@ -44,7 +44,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the text was an integer literal within `Int64` (no fraction, no exponent, not `-0`).
-    public var isIntegerLiteral: Bool {
+    package var isIntegerLiteral: Bool {
         if case .integer = storage { return true }
         return false
     }
@@ -53,7 +53,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Decided from the number's text, not from its double, so `9223372036854775809` (which rounds to a double
     /// equal to 2⁶³) or `1e-400` (which rounds to zero) give `nil`.
-    public var int64Value: Int64? {
+    package var int64Value: Int64? {
         switch storage {
         case .integer(let value):
             return value
@@ -116,7 +116,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value as a double (rounded to the nearest double for integers beyond 2⁵³).
-    public var doubleValue: Double {
+    package var doubleValue: Double {
         switch storage {
         case .integer(let value): return Double(value)
         case .decimal(_, let value): return value
@@ -124,7 +124,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number's JSON text: the original text when it was parsed, otherwise its shortest form.
-    public var text: String {
+    package var text: String {
         switch storage {
         case .integer(let value): return String(value)
         case .decimal(let text, _): return text
@@ -132,10 +132,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number's JSON text.
-    public var description: String { text }
+    package var description: String { text }
 
     /// Whether two numbers denote the same value.
-    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+    package static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         switch (lhs.int64Value, rhs.int64Value) {
         case (let left?, let right?): return left == right
         case (nil, nil): return lhs.doubleValue == rhs.doubleValue
@@ -144,7 +144,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Hashes the value, consistently with `==`.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         if let integer = int64Value {
             hasher.combine(0 as UInt8)
             hasher.combine(integer)

@@ -7,52 +7,52 @@
 /// let object: JSONObject = ["name": "Staff", "type": "GROUP"]
 /// object["name"]?.stringValue  // "Staff"
 /// ```
-public struct JSONObject: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
+package struct JSONObject: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
     /// One `key: value` member.
-    public struct Member: Sendable, Hashable {
+    package struct Member: Sendable, Hashable {
         /// The key, unescaped.
-        public var key: String
+        package var key: String
         /// The value.
-        public var value: JSONValue
+        package var value: JSONValue
 
         /// Creates a member.
-        public init(key: String, value: JSONValue) {
+        package init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// The members, in document order.
-    public var members: [Member]
+    package var members: [Member]
 
     /// Creates an object from its members, in order.
-    public init(_ members: [Member] = []) {
+    package init(_ members: [Member] = []) {
         self.members = members
     }
 
     /// Creates an object from a literal, keeping its order.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         members = elements.map { Member(key: $0.0, value: $0.1) }
     }
 
     /// The first position.
-    public var startIndex: Int { members.startIndex }
+    package var startIndex: Int { members.startIndex }
     /// The position past the last member.
-    public var endIndex: Int { members.endIndex }
+    package var endIndex: Int { members.endIndex }
     /// The member at a position.
-    public subscript(position: Int) -> Member { members[position] }
+    package subscript(position: Int) -> Member { members[position] }
 
     /// The value of the first member with exactly this key, or `nil`.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         for member in members where member.key == key { return member.value }
         return nil
     }
 
     /// The keys, in order (duplicates included).
-    public var keys: [String] { members.map(\.key) }
+    package var keys: [String] { members.map(\.key) }
 
     /// Whether some key appears more than once (compared exactly).
-    public var hasDuplicateKeys: Bool {
+    package var hasDuplicateKeys: Bool {
         let count = members.count
         if count < 2 { return false }
         if count <= 12 {
@@ -68,7 +68,7 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection, Expressibl
     }
 
     /// Keys that appear more than once (compared exactly), each listed once, in order of first repetition.
-    public var duplicateKeys: [String] {
+    package var duplicateKeys: [String] {
         var seen = Set<String>()
         var repeated: [String] = []
         for member in members where !seen.insert(member.key).inserted && !repeated.contains(member.key) {

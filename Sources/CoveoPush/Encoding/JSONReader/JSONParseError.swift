@@ -10,57 +10,57 @@
 ///     print(error)  // line 1, column 13: trailing comma: a ',' must be followed by a value
 /// }
 /// ```
-public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of mistake was found. An open set: new kinds may be added.
-    public struct Kind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    package struct Kind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         /// A short identifier, such as `trailingComma`.
-        public let rawValue: String
+        package let rawValue: String
         /// Creates a kind from its identifier.
-        public init(rawValue: String) { self.rawValue = rawValue }
+        package init(rawValue: String) { self.rawValue = rawValue }
         /// The identifier.
-        public var description: String { rawValue }
+        package var description: String { rawValue }
 
         /// The input ends before the value is complete (or holds no value at all).
-        public static let unexpectedEnd = Kind(rawValue: "unexpectedEnd")
+        package static let unexpectedEnd = Kind(rawValue: "unexpectedEnd")
         /// A byte that cannot start or continue the value here.
-        public static let unexpectedCharacter = Kind(rawValue: "unexpectedCharacter")
+        package static let unexpectedCharacter = Kind(rawValue: "unexpectedCharacter")
         /// A `,` followed by `]` or `}`.
-        public static let trailingComma = Kind(rawValue: "trailingComma")
+        package static let trailingComma = Kind(rawValue: "trailingComma")
         /// A malformed number (`-`, `1.`, `.5`, `1e`, `+1`, `NaN`, `Infinity`).
-        public static let invalidNumber = Kind(rawValue: "invalidNumber")
+        package static let invalidNumber = Kind(rawValue: "invalidNumber")
         /// A number with a leading zero (`01`, `-01`).
-        public static let leadingZero = Kind(rawValue: "leadingZero")
+        package static let leadingZero = Kind(rawValue: "leadingZero")
         /// A number too large for a double (`1e400`).
-        public static let numberOutOfRange = Kind(rawValue: "numberOutOfRange")
+        package static let numberOutOfRange = Kind(rawValue: "numberOutOfRange")
         /// A backslash followed by something other than `" \ / b f n r t u`, or `\u` without four hex digits.
-        public static let invalidEscape = Kind(rawValue: "invalidEscape")
+        package static let invalidEscape = Kind(rawValue: "invalidEscape")
         /// A `\u` escape of a UTF-16 surrogate that is not part of a high–low pair.
-        public static let loneSurrogate = Kind(rawValue: "loneSurrogate")
+        package static let loneSurrogate = Kind(rawValue: "loneSurrogate")
         /// A raw control character (U+0000–U+001F) inside a string.
-        public static let controlCharacter = Kind(rawValue: "controlCharacter")
+        package static let controlCharacter = Kind(rawValue: "controlCharacter")
         /// Bytes that are not valid UTF-8 (overlong forms, surrogates, beyond U+10FFFF, truncated sequences).
-        public static let invalidUTF8 = Kind(rawValue: "invalidUTF8")
+        package static let invalidUTF8 = Kind(rawValue: "invalidUTF8")
         /// Arrays and objects nested deeper than the parser's limit.
-        public static let tooDeep = Kind(rawValue: "tooDeep")
+        package static let tooDeep = Kind(rawValue: "tooDeep")
         /// Something other than whitespace after the value.
-        public static let trailingData = Kind(rawValue: "trailingData")
+        package static let trailingData = Kind(rawValue: "trailingData")
         /// A container structure the streaming reader cannot follow (such as an unknown batch section).
-        public static let invalidStructure = Kind(rawValue: "invalidStructure")
+        package static let invalidStructure = Kind(rawValue: "invalidStructure")
     }
 
     /// The kind of mistake.
-    public var kind: Kind
+    package var kind: Kind
     /// What was found and what was expected, in words.
-    public var reason: String
+    package var reason: String
     /// The 0-based byte offset of the mistake.
-    public var offset: Int
+    package var offset: Int
     /// The 1-based line of the mistake.
-    public var line: Int
+    package var line: Int
     /// The 1-based column of the mistake, in bytes.
-    public var column: Int
+    package var column: Int
 
     /// Creates an error.
-    public init(_ kind: Kind, _ reason: String, offset: Int, line: Int, column: Int) {
+    package init(_ kind: Kind, _ reason: String, offset: Int, line: Int, column: Int) {
         self.kind = kind
         self.reason = reason
         self.offset = offset
@@ -92,12 +92,12 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     ///   - line: The 1-based line where the fragment starts.
     ///   - column: The 1-based column where the fragment starts.
     ///   - offset: The 0-based byte offset where the fragment starts.
-    public func relocated(line: Int, column: Int, offset: Int = 0) -> JSONParseError {
+    package func relocated(line: Int, column: Int, offset: Int = 0) -> JSONParseError {
         JSONParseError(
             kind, reason, offset: self.offset + offset, line: self.line + line - 1,
             column: self.line == 1 ? self.column + column - 1 : self.column)
     }
 
     /// `line L, column C: KIND: REASON`, on one line.
-    public var description: String { "line \(line), column \(column): \(kind): \(reason)" }
+    package var description: String { "line \(line), column \(column): \(kind): \(reason)" }
 }

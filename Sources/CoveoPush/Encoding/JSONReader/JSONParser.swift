@@ -15,24 +15,24 @@ import Foundation
 /// let value = try JSONParser().parse(#"{"documentId": "https://example.com/a", "views": 3}"#)
 /// value["views"]?.int64Value  // 3
 /// ```
-public struct JSONParser: Sendable {
+package struct JSONParser: Sendable {
     /// The default nesting limit: 512 levels.
-    public static let defaultMaxDepth = 512
+    package static let defaultMaxDepth = 512
 
     /// The deepest nesting of arrays and objects accepted (the top-level container is level 1).
-    public var maxDepth: Int
+    package var maxDepth: Int
 
     /// Creates a parser.
     ///
     /// - Parameter maxDepth: The deepest nesting of arrays and objects accepted; 512 by default.
-    public init(maxDepth: Int = JSONParser.defaultMaxDepth) {
+    package init(maxDepth: Int = JSONParser.defaultMaxDepth) {
         self.maxDepth = maxDepth
     }
 
     /// Parses one JSON value from UTF-8 bytes.
     ///
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
-    public func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
+    package func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
         var parser = JSONByteParser(bytes, maxDepth: max(0, maxDepth))
         return try parser.parseDocument()
     }
@@ -40,21 +40,21 @@ public struct JSONParser: Sendable {
     /// Parses one JSON value from UTF-8 bytes.
     ///
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
-    public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    package func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         try bytes.withUnsafeBytes { buffer in result(of: buffer) }.get()
     }
 
     /// Parses one JSON value from UTF-8 bytes.
     ///
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
-    public func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+    package func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
         try data.withUnsafeBytes { buffer in result(of: buffer) }.get()
     }
 
     /// Parses one JSON value from a string's UTF-8.
     ///
     /// - Throws: ``JSONParseError`` with the position and reason of the first mistake.
-    public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    package func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var text = text
         return try text.withUTF8 { buffer in result(of: UnsafeRawBufferPointer(buffer)) }.get()
     }

@@ -13,7 +13,7 @@ extension JSONValue: Codable {
     /// Numbers that decode as `Int64` become integers (so `1.0` from `JSONDecoder` is the integer 1), other
     /// numbers doubles. A keyed container has no order and no duplicates, so object members come out sorted by
     /// key; parse with ``JSONParser`` to keep the document's order and its duplicates.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         if let container = try? decoder.singleValueContainer() {
             if container.decodeNil() {
                 self = .null
@@ -59,7 +59,7 @@ extension JSONValue: Codable {
     }
 
     /// Encodes the value; object members in order (an encoder may reorder them or drop duplicates).
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
             var container = encoder.singleValueContainer()

@@ -3,7 +3,7 @@ extension JSONValue {
     ///
     /// Nesting is walked recursively, so values should come from ``JSONParser`` (whose depth limit bounds it)
     /// or be of reasonable depth.
-    public func write(into writer: inout JSONWriter) {
+    package func write(into writer: inout JSONWriter) {
         switch self {
         case .null:
             writer.null()
@@ -28,7 +28,7 @@ extension JSONValue {
     }
 
     /// The value's compact JSON, as UTF-8 bytes.
-    public var jsonBytes: [UInt8] {
+    package var jsonBytes: [UInt8] {
         var writer = JSONWriter(capacity: 256)
         write(into: &writer)
         return writer.bytes

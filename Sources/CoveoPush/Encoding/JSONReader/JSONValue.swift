@@ -7,7 +7,7 @@
 /// let value: JSONValue = ["documentId": "https://example.com/a", "tags": ["a", "b"], "views": 3]
 /// value["views"]?.int64Value  // 3
 /// ```
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -22,58 +22,58 @@ public enum JSONValue: Sendable, Hashable {
     case object(JSONObject)
 
     /// An integer number.
-    public static func integer(_ value: Int64) -> JSONValue { .number(JSONNumber(value)) }
+    package static func integer(_ value: Int64) -> JSONValue { .number(JSONNumber(value)) }
 
     /// Whether the value is `null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// The boolean, or `nil` for any other kind of value.
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// The string, or `nil` for any other kind of value.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number, or `nil` for any other kind of value.
-    public var numberValue: JSONNumber? {
+    package var numberValue: JSONNumber? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The exact integer of an integral number within `Int64`, or `nil`.
-    public var int64Value: Int64? { numberValue?.int64Value }
+    package var int64Value: Int64? { numberValue?.int64Value }
 
     /// The number as a double, or `nil` for any other kind of value.
-    public var doubleValue: Double? { numberValue?.doubleValue }
+    package var doubleValue: Double? { numberValue?.doubleValue }
 
     /// The elements of an array, or `nil` for any other kind of value.
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The object, or `nil` for any other kind of value.
-    public var objectValue: JSONObject? {
+    package var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// The value of the first member with this key when the value is an object, else `nil`.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         objectValue?[key]
     }
 
     /// The kind of value with its article, for messages: `null`, `a boolean`, `a number`, `a string`,
     /// `an array`, `an object`.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -89,19 +89,19 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     /// `null`.
-    public init(nilLiteral: ()) { self = .null }
+    package init(nilLiteral: ()) { self = .null }
     /// A boolean.
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer.
-    public init(integerLiteral value: Int64) { self = .number(JSONNumber(value)) }
+    package init(integerLiteral value: Int64) { self = .number(JSONNumber(value)) }
     /// A double; a non-finite literal becomes `null`, which is what JSON writers emit for it.
-    public init(floatLiteral value: Double) { self = JSONNumber(value).map(JSONValue.number) ?? .null }
+    package init(floatLiteral value: Double) { self = JSONNumber(value).map(JSONValue.number) ?? .null }
     /// A string.
-    public init(stringLiteral value: String) { self = .string(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
     /// An array.
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// An object, keeping the literal's order.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
     }
 }

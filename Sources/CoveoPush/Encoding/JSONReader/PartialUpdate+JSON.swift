@@ -4,7 +4,7 @@ extension PartialUpdate {
     /// compared exactly, as the Stream API does; the operator is one of ``Operator``'s raw values.
     ///
     /// - Throws: ``ValidationError`` naming the document and the field at fault.
-    public init(json: JSONValue) throws(ValidationError) {
+    package init(json: JSONValue) throws(ValidationError) {
         let documentId = json["documentId"]?.stringValue ?? ""
         do throws(JSONFieldError) {
             let fields = try JSONFields(json)

@@ -8,7 +8,7 @@ extension SecurityIdentity {
     /// - Throws: ``ValidationError``: ``ValidationError/Rule/emptyIdentifier`` for a missing or empty name,
     ///   ``ValidationError/Rule/invalidParameter`` for a wrong JSON type or an unknown identity type,
     ///   ``ValidationError/Rule/duplicateKey`` for a repeated key.
-    public init(json: JSONValue) throws(ValidationError) {
+    package init(json: JSONValue) throws(ValidationError) {
         do {
             try self.init(fields: JSONFields(json))
         } catch {
@@ -38,7 +38,7 @@ extension MappedIdentity {
     /// optional.
     ///
     /// - Throws: ``ValidationError`` as ``SecurityIdentity/init(json:)`` does.
-    public init(json: JSONValue) throws(ValidationError) {
+    package init(json: JSONValue) throws(ValidationError) {
         do {
             try self.init(fieldsOf: json)
         } catch {
