@@ -38,7 +38,7 @@ enum BenchmarkDocuments {
     static func encodeSeconds(count: Int) throws -> Double {
         let encoder = DocumentEncoder()
         var writer = JSONWriter(capacity: 4096)
-        return try Stopwatch.seconds {
+        return try ScenarioTimer.seconds {
             for index in 0..<count {
                 writer.reset()
                 try encoder.encode(make(index), for: .batchItem, into: &writer)

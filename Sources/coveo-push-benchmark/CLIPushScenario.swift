@@ -38,7 +38,7 @@ struct CLIPushScenario: BenchmarkScenario {
         // The floor uploads batches of the size the command uses by default.
         let batchLimit = CoveoPushCommand.defaultBatchBytes
         let batches = try Self.buildBatches(from: input, limit: batchLimit, in: directory)
-        let floorSeconds = try await Stopwatch.asyncSeconds {
+        let floorSeconds = try await ScenarioTimer.asyncSeconds {
             try await Self.pushBatches(batches, to: server.baseURL)
         }
         for batch in batches { try? FileManager.default.removeItem(at: batch) }
@@ -74,7 +74,7 @@ struct CLIPushScenario: BenchmarkScenario {
             "--no-progress", "--json",
         ]
         var ending: SpawnedProcess.Ending?
-        let seconds = try Stopwatch.seconds {
+        let seconds = try ScenarioTimer.seconds {
             ending = try SpawnedProcess.start(cli, arguments, outputPath: output).wait()
         }
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""

@@ -40,7 +40,7 @@ struct CompressionScenario: BenchmarkScenario {
             // Both sides checksum their output (the same small cost each), and must produce the same bytes.
             var ours = Output()
             var reference = Output()
-            let best = try Stopwatch.bestOfAlternating(
+            let best = try ScenarioTimer.bestOfAlternating(
                 rounds: Self.rounds,
                 on: .threadCPU,
                 ours: { ours = try compressWithSDK(bytes) },

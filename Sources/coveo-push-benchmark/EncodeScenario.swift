@@ -18,7 +18,7 @@ struct EncodeScenario: BenchmarkScenario {
         let encoder = DocumentEncoder()
         var ourBytes = 0
         var referenceBytes = 0
-        let best = try Stopwatch.bestOfAlternating(
+        let best = try ScenarioTimer.bestOfAlternating(
             rounds: Self.rounds, on: .threadCPU,
             ours: {
                 var writer = JSONWriter(capacity: 4096)

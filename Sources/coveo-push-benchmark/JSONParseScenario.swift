@@ -30,7 +30,7 @@ struct JSONParseScenario: BenchmarkScenario {
         let parser = JSONParser()
         var ourMembers = 0
         var referenceMembers = 0
-        let best = try Stopwatch.bestOfAlternating(
+        let best = try ScenarioTimer.bestOfAlternating(
             rounds: Self.rounds, on: .threadCPU,
             ours: {
                 ourMembers = 0

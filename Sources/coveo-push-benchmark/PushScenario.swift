@@ -38,7 +38,7 @@ struct PushScenario: BenchmarkScenario {
         let client = try PushClient(configuration: configuration, transport: AcceptingTransport())
         let documents = (0..<count).lazy.map(BenchmarkDocuments.make)
         var report = PushReport()
-        let pushSeconds = try await Stopwatch.asyncSeconds {
+        let pushSeconds = try await ScenarioTimer.asyncSeconds {
             report = try await client.withStatus(.incremental, sourceId: "benchmark") {
                 try await client.push(documents, sourceId: "benchmark")
             }

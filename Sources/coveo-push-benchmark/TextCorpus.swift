@@ -1,3 +1,5 @@
+import CoveoPush
+
 /// Realistic, moderately compressible text: pseudo-random HTML pages made of invented words, the same
 /// bytes for the same seed.
 ///
@@ -12,7 +14,7 @@ enum TextCorpus {
 
     /// About `byteCount` bytes (exactly that many) of HTML pages.
     static func html(byteCount: Int, seed: UInt64) -> [UInt8] {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandomNumberGenerator(seed: seed)
         let vocabulary = makeVocabulary(count: 5_000, random: &random)
         var text: [UInt8] = []
         text.reserveCapacity(byteCount + 64 * 1024)
@@ -25,7 +27,7 @@ enum TextCorpus {
         return text
     }
 
-    private static func makeVocabulary(count: Int, random: inout SeededGenerator) -> [[UInt8]] {
+    private static func makeVocabulary(count: Int, random: inout SeededRandomNumberGenerator) -> [[UInt8]] {
         (0..<count).map { _ in
             let parts = Int.random(in: 1...4, using: &random)
             return (0..<parts).flatMap { _ in syllables[Int.random(in: 0..<syllables.count, using: &random)].utf8 }
@@ -33,13 +35,13 @@ enum TextCorpus {
     }
 
     /// A word index skewed towards the start of the vocabulary, as word frequencies are in real text.
-    private static func word(_ vocabulary: [[UInt8]], _ random: inout SeededGenerator) -> [UInt8] {
+    private static func word(_ vocabulary: [[UInt8]], _ random: inout SeededRandomNumberGenerator) -> [UInt8] {
         let uniform = Double.random(in: 0..<1, using: &random)
         return vocabulary[Int(uniform * uniform * uniform * Double(vocabulary.count))]
     }
 
     private static func appendPage(
-        number: Int, vocabulary: [[UInt8]], random: inout SeededGenerator, to text: inout [UInt8]
+        number: Int, vocabulary: [[UInt8]], random: inout SeededRandomNumberGenerator, to text: inout [UInt8]
     ) {
         func append(_ string: String) { text.append(contentsOf: string.utf8) }
         func appendWords(_ count: Int, capitalized: Bool) {

@@ -28,7 +28,7 @@ struct ThrottledScenario: BenchmarkScenario {
         let client = try PushClient(
             configuration: configuration, transport: URLSessionTransport(maximumConnectionsPerHost: Self.inFlight))
         let next = Counter()
-        let seconds = try await Stopwatch.asyncSeconds {
+        let seconds = try await ScenarioTimer.asyncSeconds {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<Self.inFlight {
                     group.addTask {

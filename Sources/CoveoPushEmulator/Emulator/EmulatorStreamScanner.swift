@@ -7,7 +7,7 @@ enum EmulatorStreamScanner {
     enum Entry: Sendable {
         case upsert(ItemDraft)
         case delete(documentId: String, deleteChildren: Bool)
-        case partialUpdate(PartialUpdate)
+        case partialUpdate(EmulatedPartialUpdate)
         case dropped(section: String, identifier: String?, EntryRejection)
     }
 

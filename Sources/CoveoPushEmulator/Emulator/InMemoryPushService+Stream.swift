@@ -240,7 +240,7 @@ extension InMemoryPushService {
 
     /// Applies a partial update to an existing item (in a load, to an item the load added).
     private func applyPartialUpdate(
-        _ update: PartialUpdate, _ scope: ScopedKey, orderingId: Int64, fileId: String, loadedOnly: Bool
+        _ update: EmulatedPartialUpdate, _ scope: ScopedKey, orderingId: Int64, fileId: String, loadedOnly: Bool
     ) {
         if configuration.discardContent {
             counts.partialUpdates += 1

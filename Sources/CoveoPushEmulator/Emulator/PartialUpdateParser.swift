@@ -12,7 +12,7 @@ enum PartialUpdateParser {
     ///
     /// - Throws: ``EntryRejection``: ``DroppedItem/Reason/notAnObject``, ``DroppedItem/Reason/missingDocumentId``,
     ///   ``DroppedItem/Reason/unknownOperator`` or ``DroppedItem/Reason/invalidPartialUpdate``.
-    static func parse(_ json: EmulatedJSON) throws(EntryRejection) -> PartialUpdate {
+    static func parse(_ json: EmulatedJSON) throws(EntryRejection) -> EmulatedPartialUpdate {
         guard case .object = json else { throw EntryRejection(.notAnObject, "a partial update must be an object") }
         guard let documentId = json.member("documentId")?.stringValue, !documentId.isEmpty else {
             throw EntryRejection(.missingDocumentId, "the partial update has no documentId")
@@ -20,7 +20,7 @@ enum PartialUpdateParser {
         guard let name = json.member("operator")?.stringValue else {
             throw EntryRejection(.unknownOperator, "the partial update has no operator")
         }
-        guard let operation = PartialUpdate.Operator(name: name) else {
+        guard let operation = EmulatedPartialUpdate.Operator(name: name) else {
             throw EntryRejection(.unknownOperator, "'\(name)' is not a partial update operator")
         }
         guard let field = json.member("field")?.stringValue, !field.isEmpty else {
@@ -33,7 +33,7 @@ enum PartialUpdateParser {
             throw EntryRejection(.invalidPartialUpdate, "the partial update of '\(field)' has no value")
         }
         try check(value, for: operation, field: field)
-        return PartialUpdate(documentId: documentId, operation: operation, field: field, value: value)
+        return EmulatedPartialUpdate(documentId: documentId, operation: operation, field: field, value: value)
     }
 
     /// The entry's document ID, for naming a dropped entry.
@@ -42,7 +42,7 @@ enum PartialUpdateParser {
     }
 
     private static func check(
-        _ value: EmulatedJSON, for operation: PartialUpdate.Operator, field: String
+        _ value: EmulatedJSON, for operation: EmulatedPartialUpdate.Operator, field: String
     ) throws(EntryRejection) {
         let fits: Bool
         let expected: String

@@ -1,6 +1,6 @@
 /// A validated `partialUpdate` entry of a Stream API file: one operator applied to one metadata field of an
 /// existing item.
-struct PartialUpdate: Sendable, Hashable {
+struct EmulatedPartialUpdate: Sendable, Hashable {
     /// The partial update operators, named as the Stream API documents them.
     enum Operator: String, Sendable, Hashable, CaseIterable {
         /// Appends the values (an array) to the field's values.

@@ -5,7 +5,7 @@
 #endif
 
 /// Timing helpers that put our code and a reference side by side in the same run.
-enum Stopwatch {
+enum ScenarioTimer {
     /// What a measurement counts.
     enum Clock: Sendable {
         /// Elapsed real time: right for work that waits (network, other threads, disk).
