@@ -18,7 +18,7 @@ import Foundation
 /// try await session.partialUpdate(.fieldValueReplace(documentId: product.documentId, field: "ec_price", value: 19.5))
 /// let report = try await session.finish()
 /// ```
-public struct CatalogSession: Sendable {
+public struct CatalogSession: BatchedSession {
     /// How batches are applied.
     public enum Mode: Sendable, Hashable {
         /// `stream/update`: full-item replacement, deletions and partial updates.
@@ -39,6 +39,7 @@ public struct CatalogSession: Sendable {
     /// How batches are applied.
     public let mode: Mode
     let pipeline: BatchPipeline
+    private let documents: DocumentAppender
     private let encoder = DocumentEncoder()
 
     init(client: PushClient, sourceId: String, mode: Mode) {
@@ -52,6 +53,7 @@ public struct CatalogSession: Sendable {
         case .load: target = .streamLoad(sourceId: sourceId, stream: StreamHandle(client: client, sourceId: sourceId))
         }
         pipeline = BatchPipeline(client: client, target: target)
+        documents = DocumentAppender(client: client, pipeline: pipeline)
     }
 
     /// Progress events.
@@ -59,12 +61,12 @@ public struct CatalogSession: Sendable {
 
     /// Adds or replaces an item (large content is offloaded to a file container, as for Push sources).
     public func addOrUpdate(_ document: Document) async throws {
-        try await PushSession(pipeline: pipeline, client: client, sourceId: sourceId).addOrUpdate(document)
+        try await documents.addOrUpdate(document, throwingRejections: true)
     }
 
     /// Deletes an item.
     public func delete(documentId: String) async throws {
-        try await PushSession(pipeline: pipeline, client: client, sourceId: sourceId).delete(documentId: documentId)
+        try await documents.delete(documentId: documentId, deleteChildren: false)
     }
 
     /// Updates one field of an existing item (``Mode/update`` only).

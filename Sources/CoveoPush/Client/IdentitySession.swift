@@ -7,7 +7,7 @@
 /// try await session.delete(IdentityDeleteBody(identity: formerEmployee))
 /// let report = try await session.finish()
 /// ```
-public struct IdentitySession: Sendable {
+public struct IdentitySession: BatchedSession {
     /// The client the session pushes through.
     public let client: PushClient
     /// The security provider pushed to.

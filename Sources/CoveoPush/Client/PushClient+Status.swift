@@ -53,26 +53,4 @@ extension PushClient {
         guard let status = (error as? PushError)?.statusCode else { return false }
         return (400..<500).contains(status)
     }
-
-    /// A full rebuild: pushes every document with one orderingId, deletes the source's items older than it (so
-    /// items not seen in this crawl disappear), inside `REBUILD` … `IDLE`.
-    ///
-    /// - Parameters:
-    ///   - orderingId: The orderingId of this rebuild; pass the same value from several processes that share one
-    ///     rebuild. Default: now, in milliseconds since 1970.
-    ///   - queueDelay: Minutes before the deletion of old items is enqueued (the service's default is 15).
-    /// - Returns: The push's report. Old items are deleted only when every document was accepted, so a partly
-    ///   failed rebuild never removes items that were merely not re-pushed.
-    public nonisolated func rebuild(
-        _ documents: some Sequence<Document>, sourceId: String, orderingId: Int64? = nil, queueDelay: Int? = nil
-    ) async throws -> PushReport {
-        let orderingId = orderingId ?? Int64((configuration.wallClock().timeIntervalSince1970 * 1000).rounded(.down))
-        return try await withStatus(.rebuild, sourceId: sourceId) {
-            let report = try await push(documents, sourceId: sourceId, orderingId: orderingId)
-            if report.isComplete {
-                try await deleteOlderThan(orderingId: orderingId, sourceId: sourceId, queueDelay: queueDelay)
-            }
-            return report
-        }
-    }
 }

@@ -56,6 +56,37 @@ public actor PushClient {
         }
     }
 
+    /// Creates a client for an organization of a known region with an API key: the shortest way to start.
+    ///
+    /// ```swift
+    /// let client = try PushClient(organizationId: "acme", apiKey: key, region: .eu)
+    /// ```
+    ///
+    /// Every other setting takes its default; build a ``Configuration`` to change them.
+    ///
+    /// - Parameters:
+    ///   - organizationId: The organization ID.
+    ///   - apiKey: The API key (privileges: see the README).
+    ///   - region: The organization's region.
+    ///   - environment: The platform environment; `.hipaa` exists in the US region only.
+    ///   - transport: The HTTP transport; by default a `URLSessionTransport`.
+    ///   - clock: The clock for backoff and throttling; tests pass a `TestClock`.
+    /// - Throws: ``ValidationError`` for an empty or malformed key or organization ID, or a region and environment
+    ///   that do not exist together.
+    public init(
+        organizationId: String,
+        apiKey: String,
+        region: Region = .us,
+        environment: PlatformEnvironment = .production,
+        transport: any Transport = URLSessionTransport(),
+        clock: any Clock<Duration> = ContinuousClock()
+    ) throws {
+        let configuration = Configuration(
+            endpoint: try PushEndpoint(region: region, environment: environment), organizationId: organizationId,
+            credentials: .apiKey(try APIKey(apiKey)))
+        try self.init(configuration: configuration, transport: transport, clock: clock)
+    }
+
     /// The organization ID.
     public nonisolated var organizationId: String { configuration.organizationId }
 

@@ -19,26 +19,19 @@ import Foundation
 /// A document counts as accepted only once its batch's push was answered 2xx. Invalid documents are refused at
 /// once with a ``PushError`` (code ``PushError/Code/invalidInput``) and also listed in the report's failures.
 /// A crawl that stops early calls ``cancel()``: every batch in flight is cancelled and its files deleted.
-public struct PushSession: Sendable {
+public struct PushSession: BatchedSession {
     /// The client the session pushes through.
     public let client: PushClient
     /// The source pushed to.
     public let sourceId: String
     let pipeline: BatchPipeline
-    private let encoder: DocumentEncoder
+    private let documents: DocumentAppender
 
     init(client: PushClient, sourceId: String, orderingId: Int64?) {
-        self.init(
-            pipeline: BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId)),
-            client: client, sourceId: sourceId)
-    }
-
-    /// A session over an existing pipeline (catalog sessions share this one's document handling).
-    init(pipeline: BatchPipeline, client: PushClient, sourceId: String) {
         self.client = client
         self.sourceId = sourceId
-        self.pipeline = pipeline
-        self.encoder = DocumentEncoder()
+        pipeline = BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId))
+        documents = DocumentAppender(client: client, pipeline: pipeline)
     }
 
     /// Progress events: documents done, bytes uploaded, batches committed, failures.
@@ -49,35 +42,21 @@ public struct PushSession: Sendable {
     /// - Throws: ``PushError`` with code `invalidInput` for an invalid document (also recorded in the report),
     ///   `quotaExceeded` once the service said a quota is exhausted, or `CancellationError`.
     public func addOrUpdate(_ document: Document) async throws {
-        try await addOrUpdate(document, throwingRejections: true)
+        try await documents.addOrUpdate(document, throwingRejections: true)
     }
 
     /// Adds a document; a document that cannot be encoded or offloaded is recorded in the report, and thrown
     /// only when `throwingRejections` is set.
     func addOrUpdate(_ document: Document, throwingRejections: Bool) async throws {
-        let encoded: EncodedDocument
-        do {
-            encoded = try await encodeOffloadingIfNeeded(document)
-        } catch let error as PushError where error.code != .quotaExceeded {
-            await pipeline.recordRejected(document.documentId, error)
-            if throwingRejections { throw error }
-            return
-        }
-        try await pipeline.append(
-            encoded.json, to: .addOrUpdate, key: document.documentId, parentKey: document.parentId, cascades: false)
+        try await documents.addOrUpdate(document, throwingRejections: throwingRejections)
     }
 
     /// Deletes a document, and its children (items whose `parentId` is this ID) when `deleteChildren` is set.
+    ///
+    /// - Throws: ``PushError`` with code `invalidInput` for an invalid ID (also recorded in the report), or the
+    ///   session's stopping error.
     public func delete(documentId: String, deleteChildren: Bool = false) async throws {
-        let json: [UInt8]
-        do {
-            json = try encoder.encodeDelete(documentId: documentId, deleteChildren: deleteChildren)
-        } catch let error as ValidationError {
-            let pushError = PushError(error, operation: "deleteDocument")
-            await pipeline.recordRejected(documentId, pushError)
-            throw pushError
-        }
-        try await pipeline.append(json, to: .delete, key: documentId, parentKey: nil, cascades: deleteChildren)
+        try await documents.delete(documentId: documentId, deleteChildren: deleteChildren)
     }
 
     /// Pushes the last batch, waits for every push to be answered, and returns the report.
@@ -89,21 +68,6 @@ public struct PushSession: Sendable {
     /// Call it when a crawl stops early without ``finish()``; `PushClient.push` does so on any error.
     public func cancel() async {
         await pipeline.cancel()
-    }
-
-    private func encodeOffloadingIfNeeded(_ document: Document) async throws -> EncodedDocument {
-        do {
-            return try encoder.encode(document, for: .batchItem)
-        } catch let error as ValidationError where error.rule == .contentTooLarge {
-            let offloaded = try await client.offloadingContent(of: document, counter: pipeline.counter)
-            do {
-                return try encoder.encode(offloaded, for: .batchItem)
-            } catch let error as ValidationError {
-                throw PushError(error, operation: "addOrUpdateDocument")
-            }
-        } catch let error as ValidationError {
-            throw PushError(error, operation: "addOrUpdateDocument")
-        }
     }
 }
 

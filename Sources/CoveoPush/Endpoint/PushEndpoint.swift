@@ -2,21 +2,32 @@ import Foundation
 
 /// The base URL every Push API and Stream API request starts from, such as `https://api.cloud.coveo.com/push/v1`.
 ///
-/// Resolve it from a region and environment, parse it from the console's "Push API URL" (``PushAPIURL``), or give
-/// a custom base URL (the `CoveoPushTesting` emulator, a proxy). Plain `http` is refused except for loopback
+/// Take a known region as is (``us``, ``ca``, ``eu``, ``au``, ``hipaa``: no `try`), resolve one from a region and
+/// environment read at run time, parse it from the console's "Push API URL" (``PushAPIURL``), or give a custom
+/// base URL (the `CoveoPushEmulator`'s loopback server, a proxy). Plain `http` is refused except for loopback
 /// hosts, so an API key never travels unencrypted over a network.
 ///
 /// ```swift
-/// let us = PushEndpoint.production                          // https://api.cloud.coveo.com/push/v1
-/// let ca = try PushEndpoint(region: .ca)                    // https://api-ca.cloud.coveo.com/push/v1
+/// let eu = PushEndpoint.eu                                  // https://api-eu.cloud.coveo.com/push/v1
+/// let ca = try PushEndpoint(region: Region(rawValue: name)) // https://api-ca.cloud.coveo.com/push/v1 for "ca"
 /// let local = try PushEndpoint(baseURL: emulator.baseURL)   // http://127.0.0.1:PORT/push/v1
 /// ```
 public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The base URL, without a trailing slash; request paths are appended to it.
     public let baseURL: URL
 
-    /// The US production endpoint, `https://api.cloud.coveo.com/push/v1`.
-    public static let production = PushEndpoint(checkedBaseURL: Self.url(host: "api.cloud.coveo.com"))
+    /// The US production endpoint, `https://api.cloud.coveo.com/push/v1` (the same as ``us``).
+    public static let production = PushEndpoint.us
+    /// The US region, `https://api.cloud.coveo.com/push/v1`.
+    public static let us = PushEndpoint(known: .us, .production)
+    /// The Canada region, `https://api-ca.cloud.coveo.com/push/v1`.
+    public static let ca = PushEndpoint(known: .ca, .production)
+    /// The Europe region, `https://api-eu.cloud.coveo.com/push/v1`.
+    public static let eu = PushEndpoint(known: .eu, .production)
+    /// The Australia region, `https://api-au.cloud.coveo.com/push/v1`.
+    public static let au = PushEndpoint(known: .au, .production)
+    /// The HIPAA environment (US only), `https://apihipaa.cloud.coveo.com/push/v1`.
+    public static let hipaa = PushEndpoint(known: .us, .hipaa)
 
     /// Resolves the endpoint of a region in an environment.
     ///
@@ -45,6 +56,11 @@ public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
                 .hipaaRegion, .configuration("region"),
                 "the HIPAA environment exists in the US region only, not '\(region.rawValue)'")
         }
+        self.init(known: region, environment)
+    }
+
+    /// The endpoint of a region and environment already checked (letters and digits, HIPAA only in the US).
+    private init(known region: Region, _ environment: PlatformEnvironment) {
         let suffix = region == .us ? "" : "-" + region.rawValue
         self.init(checkedBaseURL: Self.url(host: environment.hostPrefix + suffix + ".cloud.coveo.com"))
     }

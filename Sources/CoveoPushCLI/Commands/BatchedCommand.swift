@@ -15,9 +15,9 @@ struct BatchedCommand {
     let files: [String]
     let rules: InputRules
 
-    /// Runs the inputs into the sink `makeSink` opens, inside `around`, and prints the summary.
+    /// Runs the inputs into the session `makeFeed` opens, inside `around`, and prints the summary.
     func run(
-        _ makeSink: @escaping @Sendable (PushClient) -> any OperationSink,
+        _ makeFeed: @escaping @Sendable (PushClient) -> SessionFeed,
         around: Around = { _, body in (try await body(), []) }
     ) async throws -> ExitStatus {
         var summary = Summary(command: name, target: batching.factory.targetName)
@@ -36,7 +36,7 @@ struct BatchedCommand {
             }
         }
         do {
-            let (outcome, notes) = try await around(client) { try await run.run(into: makeSink(client)) }
+            let (outcome, notes) = try await around(client) { try await run.run(into: makeFeed(client)) }
             summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
             summary.notes = notes
             summary.exitStatus = .for(
@@ -92,7 +92,7 @@ struct IdentitiesCommand: Subcommand {
         rules.maxDocumentBytes = batching.maxDocumentBytes
         let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
         return try await command.run { client in
-            client.identitySession(providerId: target.providerId, orderingId: batching.orderingId)
+            .identities(client.identitySession(providerId: target.providerId, orderingId: batching.orderingId))
         }
     }
 
@@ -149,7 +149,7 @@ struct CatalogCommand: Subcommand {
         rules.maxDocumentBytes = batching.maxDocumentBytes
         let command = BatchedCommand(name: "catalog \(modeName.lowercased())", batching: batching, files: files, rules: rules)
         return try await command.run { client in
-            client.catalogSession(sourceId: target.sourceId, mode: mode)
+            .catalog(client.catalogSession(sourceId: target.sourceId, mode: mode))
         }
     }
 }

@@ -52,12 +52,13 @@ struct BatchedRun: Sendable {
         return problems
     }
 
-    /// Reads every file into `sink` and finishes it. On any error or cancellation the sink is cancelled (its
-    /// temporary files deleted) and ``Interrupted`` is thrown with the error and what was done.
-    func run(into sink: some OperationSink) async throws -> Outcome {
+    /// Reads every file into `feed`'s session and finishes it. On any error or cancellation the session is cancelled
+    /// (its temporary files deleted) and ``Interrupted`` is thrown with the error and what was done.
+    func run(into feed: SessionFeed) async throws -> Outcome {
+        let session = feed.session
         let handOff = HandOff<[InputRecord]>(capacity: Self.chunksAhead)
         let progressTask = Task { [resume, progressLine] in
-            for await event in sink.progress {
+            for await event in session.progress {
                 resume.committed(event.committedInOrder)
                 progressLine?.show(event)
             }
@@ -93,7 +94,7 @@ struct BatchedRun: Sendable {
                         problems.append(problem)
                     case .success(let operation):
                         do {
-                            try await sink.apply(operation)
+                            try await feed.apply(operation)
                             resume.appended(record.position)
                         } catch let error as PushError where error.code == .invalidInput {
                             rejected.append(
@@ -106,16 +107,16 @@ struct BatchedRun: Sendable {
             }
             try await readerTask.value
             try Task.checkCancellation()
-            let report = try await sink.finish()
+            let report = try await session.finish()
             await progressTask.value
             progressLine?.end()
             return Outcome(report: report, problems: problems, rejected: rejected)
         } catch {
             readerTask.cancel()
             await handOff.close()
-            await sink.cancel()
+            await session.cancel()
             _ = await readerTask.result
-            let partial = (try? await sink.finish()) ?? PushReport()
+            let partial = (try? await session.finish()) ?? PushReport()
             progressTask.cancel()
             progressLine?.end()
             throw Interrupted(underlying: error, outcome: Outcome(report: partial, problems: problems, rejected: rejected))

@@ -67,7 +67,7 @@ struct PushCommand: Subcommand {
 
         let sourceId = target.sourceId
         let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
-        let exitStatus = try await command.run({ client in client.session(sourceId: sourceId, orderingId: orderingId) }) {
+        let exitStatus = try await command.run({ client in .push(client.session(sourceId: sourceId, orderingId: orderingId)) }) {
             client, body in
             try await Self.around(
                 body, client: client, sourceId: sourceId, status: sourceStatus,

@@ -18,7 +18,7 @@ struct ReadmeExampleTests {
         #expect(String(readme[start.upperBound..<end.lowerBound]) + "\n" == source)
     }
 
-    @Test("the README's crawler pushes a folder of notes with their permissions")
+    @Test("the README's crawler rebuilds the source from a folder of notes with their permissions")
     func exampleRuns() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -42,7 +42,13 @@ struct ReadmeExampleTests {
         let batch = try #require(await transport.uploadedBatches().first)
         #expect(batch.addOrUpdate.compactMap { $0["title"] }.sorted() == ["alpha", "beta", "gamma"])
         let statuses = await transport.requests(matching: .init(pathContains: "/status")).map { $0.request.url.query ?? "" }
-        #expect(statuses == ["statusType=INCREMENTAL", "statusType=IDLE"])
-        #expect(throws: (any Error).self) { try NotesCrawler.fromEnvironment([:]) }
+        #expect(statuses == ["statusType=REBUILD", "statusType=IDLE"])
+        let olderThan = await transport.requests(matching: .init(method: .delete, pathContains: "/documents/olderthan"))
+        #expect(olderThan.count == 1)
+        #expect(throws: ValidationError.self) { try NotesCrawler.fromEnvironment([:]) }
+        let configured = try NotesCrawler.fromEnvironment([
+            "COVEO_ORGANIZATION_ID": "acme", "COVEO_API_KEY": "xx-key", "COVEO_REGION": "eu", "COVEO_SOURCE_ID": "notes",
+        ])
+        #expect(configured.client.configuration.endpoint == .eu && configured.sourceId == "notes")
     }
 }
