@@ -34,6 +34,4 @@ package struct CreateFileContainerRequest: PushRequest, Hashable {
     }
     /// None.
     package var requestedOrderingId: Int64? { nil }
-    /// No body.
-    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

@@ -52,6 +52,4 @@ public struct DeleteDocumentRequest: PushRequest, Hashable {
     }
     /// ``orderingId``.
     public var requestedOrderingId: Int64? { orderingId }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

@@ -49,6 +49,4 @@ public struct DeleteDocumentsOlderThanRequest: PushRequest, Hashable {
     }
     /// ``orderingId``.
     public var requestedOrderingId: Int64? { orderingId }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

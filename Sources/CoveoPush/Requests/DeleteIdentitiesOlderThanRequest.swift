@@ -44,6 +44,4 @@ public struct DeleteIdentitiesOlderThanRequest: PushRequest, Hashable {
     }
     /// ``orderingId``.
     public var requestedOrderingId: Int64? { orderingId }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

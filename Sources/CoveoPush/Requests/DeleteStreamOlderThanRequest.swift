@@ -51,6 +51,4 @@ public struct DeleteStreamOlderThanRequest: PushRequest, Hashable {
     public var queryItems: [QueryItem] { QueryItem.queueDelay(queueDelay) }
     /// ``epochMilliseconds``: the cutoff is compared with orderingIds.
     public var requestedOrderingId: Int64? { epochMilliseconds }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

@@ -38,6 +38,4 @@ package struct GetStreamChunkRequest: PushRequest, Hashable {
     package var queryItems: [QueryItem] { [] }
     /// None.
     package var requestedOrderingId: Int64? { nil }
-    /// No body.
-    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

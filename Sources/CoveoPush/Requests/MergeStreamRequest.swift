@@ -36,6 +36,4 @@ package struct MergeStreamRequest: PushRequest, Hashable {
     package var queryItems: [QueryItem] { [QueryItem(name: "fileId", value: fileId)] }
     /// None.
     package var requestedOrderingId: Int64? { nil }
-    /// No body.
-    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

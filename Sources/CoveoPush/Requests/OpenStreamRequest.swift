@@ -32,6 +32,4 @@ package struct OpenStreamRequest: PushRequest, Hashable {
     package var queryItems: [QueryItem] { [] }
     /// None.
     package var requestedOrderingId: Int64? { nil }
-    /// No body.
-    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

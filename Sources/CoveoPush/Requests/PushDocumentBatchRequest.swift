@@ -45,6 +45,4 @@ public struct PushDocumentBatchRequest: PushRequest, Hashable {
     }
     /// ``orderingId``.
     public var requestedOrderingId: Int64? { orderingId }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

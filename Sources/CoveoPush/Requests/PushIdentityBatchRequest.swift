@@ -40,6 +40,4 @@ public struct PushIdentityBatchRequest: PushRequest, Hashable {
     public var queryItems: [QueryItem] { [QueryItem(name: "fileId", value: fileId)] + QueryItem.orderingId(orderingId) }
     /// ``orderingId``.
     public var requestedOrderingId: Int64? { orderingId }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

@@ -38,6 +38,9 @@ extension PushRequest {
     /// Every Push API operation is safe to send again; see each request's documentation for why.
     public var isIdempotent: Bool { true }
 
+    /// No body: most operations carry their arguments in the path and the query.
+    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
+
     /// Decodes a successful response body.
     ///
     /// An empty (or whitespace-only) body decodes as ``EmptyResponse`` and as a ``StreamOperationResult`` with no

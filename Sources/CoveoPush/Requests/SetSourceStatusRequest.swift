@@ -32,6 +32,4 @@ public struct SetSourceStatusRequest: PushRequest, Hashable {
     public var queryItems: [QueryItem] { [QueryItem(name: "statusType", value: status.rawValue)] }
     /// None.
     public var requestedOrderingId: Int64? { nil }
-    /// No body.
-    public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }

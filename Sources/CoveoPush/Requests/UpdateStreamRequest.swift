@@ -57,6 +57,4 @@ package struct UpdateStreamRequest: PushRequest, Hashable {
     }
     /// None.
     package var requestedOrderingId: Int64? { nil }
-    /// No body.
-    package func makeBody() throws(ValidationError) -> RequestBody? { nil }
 }
