@@ -99,4 +99,23 @@ struct CatalogSessionTests {
         #expect(error?.code == .invalidInput)
         #expect(await transport.requests.isEmpty)
     }
+
+    @Test("deleteCatalogItemsOlderThan posts the date in epoch milliseconds with the queue delay and reads the result")
+    func deleteCatalogItemsOlderThan() async throws {
+        let transport = RecordingTransport()
+        await transport.on(
+            .init(method: .post, pathContains: "/stream/deleteolderthan/"),
+            reply: .response(.json(201, #"{"orderingId": 1700000000123, "requestId": "req-9"}"#)))
+        let client = try Self.client(transport)
+        let result = try await client.deleteCatalogItemsOlderThan(
+            Date(timeIntervalSince1970: 1_700_000_000.1239), sourceId: "shop", queueDelay: 5)
+        #expect(result == StreamOperationResult(orderingId: 1_700_000_000_123, requestId: "req-9"))
+        let sent = try #require(await transport.requests.first?.request)
+        #expect(sent.url.path.hasSuffix("/sources/shop/stream/deleteolderthan/1700000000123"))
+        #expect(sent.url.query == "queueDelay=5")
+        await #expect(throws: PushError.self) {
+            try await client.deleteCatalogItemsOlderThan(Date(), sourceId: "", queueDelay: nil)
+        }
+    }
 }
+
