@@ -9,10 +9,14 @@ enum EmulatorReport {
         + "(nothing leaves this machine). To push to a real source, set COVEO_ORGANIZATION_ID, COVEO_SOURCE_ID and "
         + "COVEO_API_KEY (or use --push-api-url or --base-url)."
 
-    /// Lists the items of the emulator's source.
+    /// The most items the listing shows; a larger source is summarized by its count.
+    static let listedItems = 20
+
+    /// Lists the items of the emulator's source: the count and the first ``listedItems`` by document ID.
     static func items(of emulator: InMemoryPushService, sourceId: String) async -> String {
-        let items = await emulator.items(sourceId: sourceId).sorted { $0.documentId < $1.documentId }
-        var lines = ["The emulator now holds \(items.count) item\(items.count == 1 ? "" : "s") in source '\(sourceId)':"]
+        let all = await emulator.items(sourceId: sourceId)
+        let items = all.sorted { $0.documentId < $1.documentId }.prefix(listedItems)
+        var lines = ["The emulator now holds \(all.count) item\(all.count == 1 ? "" : "s") in source '\(sourceId)':"]
         for item in items {
             var line = "  \(item.documentId)"
             if let title = item.title { line += "  \"\(title)\"" }
@@ -23,6 +27,7 @@ enum EmulatorReport {
             }
             lines.append(line)
         }
+        if all.count > items.count { lines.append("  … and \(all.count - items.count) more") }
         return lines.joined(separator: "\n")
     }
 }

@@ -15,11 +15,7 @@ extension InMemoryPushService {
             counts.acceptedItems += 1
             return true
         }
-        var source = sources[scope, default: SourceState()]
-        defer { sources[scope] = source }
-        if orderingId < source.watermark || (source.items[draft.documentId]?.orderingId ?? .min) > orderingId
-            || (source.deletions[draft.documentId] ?? .min) > orderingId
-        {
+        if isStale(draft.documentId, scope, orderingId: orderingId, deletionsCount: true) {
             counts.staleEntries += 1
             return false
         }
@@ -46,10 +42,10 @@ extension InMemoryPushService {
                 return false
             }
         }
-        source.items[draft.documentId] = draft.item(
-            organizationId: scope.organizationId, sourceId: scope.id, orderingId: orderingId, kind: resolved.kind,
-            content: resolved.content, opaque: resolved.opaque)
-        source.deletions[draft.documentId] = nil
+        sources[scope, default: SourceState()].items.store(
+            draft.item(
+                organizationId: scope.organizationId, sourceId: scope.id, orderingId: orderingId, kind: resolved.kind,
+                content: resolved.content, opaque: resolved.opaque))
         counts.acceptedItems += 1
         return true
     }
@@ -60,33 +56,43 @@ extension InMemoryPushService {
             counts.deletedItems += 1
             return
         }
-        var source = sources[scope, default: SourceState()]
-        defer { sources[scope] = source }
-        if orderingId < source.watermark || (source.items[documentId]?.orderingId ?? .min) > orderingId {
+        if isStale(documentId, scope, orderingId: orderingId, deletionsCount: false) {
             counts.staleEntries += 1
             return
         }
         counts.deletedItems += 1
-        if source.items.removeValue(forKey: documentId) != nil { counts.removedItems += 1 }
-        source.deletions[documentId] = max(source.deletions[documentId] ?? .min, orderingId)
-        guard deleteChildren else { return }
-        let children = source.items.values.filter { $0.parentId == documentId && $0.orderingId <= orderingId }
-        for child in children {
-            source.items[child.documentId] = nil
-            source.deletions[child.documentId] = max(source.deletions[child.documentId] ?? .min, orderingId)
-            counts.removedItems += 1
+        counts.removedItems += withItems(of: scope) { items in
+            var removed = items.remove(documentId, deletedAt: orderingId) == nil ? 0 : 1
+            guard deleteChildren else { return removed }
+            for child in items.children(of: documentId) where child.orderingId <= orderingId {
+                items.remove(child.documentId, deletedAt: orderingId)
+                removed += 1
+            }
+            return removed
         }
     }
 
     /// Removes every item whose orderingId is strictly lower, and ignores later updates below it.
     func deleteItemsOlderThan(_ orderingId: Int64, _ scope: ScopedKey) {
         if configuration.discardContent { return }
-        var source = sources[scope, default: SourceState()]
-        let stale = source.items.values.filter { $0.orderingId < orderingId }
-        for item in stale { source.items[item.documentId] = nil }
-        counts.removedItems += stale.count
-        source.watermark = max(source.watermark, orderingId)
-        sources[scope] = source
+        counts.removedItems += withItems(of: scope) { items in
+            items.removeAll(deletedAt: nil) { $0.orderingId < orderingId }
+        }
+        sources[scope, default: SourceState()].watermark = max(sources[scope]?.watermark ?? .min, orderingId)
+    }
+
+    /// Whether an update (or, with `deletionsCount` false, a delete) at `orderingId` comes too late: below the
+    /// source's delete-older-than watermark, or older than the stored item (or its last deletion).
+    func isStale(_ documentId: String, _ scope: ScopedKey, orderingId: Int64, deletionsCount: Bool) -> Bool {
+        guard let source = sources[scope] else { return false }
+        return orderingId < source.watermark || (source.items[documentId]?.orderingId ?? .min) > orderingId
+            || (deletionsCount && (source.items.deletion(of: documentId) ?? .min) > orderingId)
+    }
+
+    /// Changes a source's item table in place (a copy of the source's state kept while changing it would copy the
+    /// whole table, see ``ItemTable``).
+    func withItems<Result>(of scope: ScopedKey, _ change: (inout ItemTable) -> Result) -> Result {
+        change(&sources[scope, default: SourceState()].items)
     }
 
     /// `PUT documents/batch`: consumes the container, reads it outside the actor, applies it.

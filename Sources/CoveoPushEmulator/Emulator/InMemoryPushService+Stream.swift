@@ -136,14 +136,10 @@ extension InMemoryPushService {
         for (fileId, file) in files {
             applyStreamEntries(file, .load, scope, fileId: fileId, orderingId: time)
         }
-        if !configuration.discardContent, var source = sources[scope] {
-            let absent = source.items.values.filter { $0.orderingId < time }
-            for item in absent {
-                source.items[item.documentId] = nil
-                source.deletions[item.documentId] = max(source.deletions[item.documentId] ?? .min, time)
+        if !configuration.discardContent, sources[scope] != nil {
+            counts.removedItems += withItems(of: scope) { items in
+                items.removeAll(deletedAt: time) { $0.orderingId < time }
             }
-            counts.removedItems += absent.count
-            sources[scope] = source
         }
         return streamResult(200, orderingId: time)
     }
@@ -235,7 +231,7 @@ extension InMemoryPushService {
         merged.permissionsJSON = draft.permissions ?? existing.permissionsJSON
         merged.parentId = draft.parentId ?? existing.parentId
         merged.fileExtension = draft.fileExtension ?? existing.fileExtension
-        sources[scope]?.items[draft.documentId] = merged
+        sources[scope]?.items.store(merged)
     }
 
     /// Applies a partial update to an existing item (in a load, to an item the load added).
@@ -252,12 +248,11 @@ extension InMemoryPushService {
                     organizationId: scope.organizationId, targetId: scope.id, fileId: fileId, section: "partialUpdate",
                     identifier: update.documentId, reason: rejection.reason, message: rejection.message))
         }
-        var source = sources[scope] ?? SourceState()
-        guard orderingId >= source.watermark else {
+        guard orderingId >= sources[scope]?.watermark ?? .min else {
             counts.staleEntries += 1
             return
         }
-        guard var item = source.items[update.documentId] else {
+        guard var item = sources[scope]?.items[update.documentId] else {
             drop(EntryRejection(.missingItem, "the source holds no item '\(update.documentId)'"))
             return
         }
@@ -276,8 +271,7 @@ extension InMemoryPushService {
             return
         }
         item.orderingId = orderingId
-        source.items[update.documentId] = item
-        sources[scope] = source
+        withItems(of: scope) { $0.store(item) }
         counts.partialUpdates += 1
     }
 

@@ -149,6 +149,9 @@ public actor InMemoryPushService: Transport {
     /// What the service received and did.
     public var counters: EmulatorCounters { counts }
 
+    /// How many times a source's item table had to be copied whole (see ``ItemTable``); 0 unless storage leaks.
+    package var itemTableCopies: Int { sources.values.reduce(0) { $0 + $1.items.copies } }
+
     /// The IDs of the file containers created and not yet consumed, sorted.
     public var openFileContainers: [String] { containers.keys.sorted() }
 

@@ -400,4 +400,20 @@ struct InProcessCommandTests {
         #expect(run.out.contains("The emulator now holds 1 item in source 'emulator-source':"))
         #expect(run.out.contains("  https://example.com/a  \"Alpha\""))
     }
+
+    @Test("the embedded emulator's listing shows the count and the first 20 items, not every item")
+    func embeddedEmulatorListingIsBounded() async throws {
+        let folder = try InProcessFolder()
+        let names = (0..<25).map { String(format: "item%02d", $0) }
+        let file = try Self.jsonl(folder, "many.jsonl", names.map { Self.doc($0, "") })
+        let run = await InProcessFixtures.run(["push", file], variables: [:])
+        #expect(run.status == .success, "\(run.out)\n\(run.err)")
+        #expect(run.out.contains("The emulator now holds 25 items in source 'emulator-source':"))
+        let listed = run.out.split(separator: "\n").filter { $0.hasPrefix("  https://example.com/item") }
+        #expect(listed.count == 20)
+        #expect(listed.first?.hasPrefix("  https://example.com/item00") == true)
+        #expect(listed.last?.hasPrefix("  https://example.com/item19") == true)
+        #expect(run.out.contains("  … and 5 more"))
+    }
 }
+
