@@ -163,7 +163,7 @@ actor BatchPipeline {
 
     /// Closes the last batch, waits until every batch is pushed, and returns the report.
     func finish() async throws -> PushReport {
-        if finished { return report }
+        if finished { return await countedReport() }
         try await closeBatch()
         finished = true
         let last = lastBatch
@@ -181,6 +181,11 @@ actor BatchPipeline {
             try await closeLoad(sourceId: sourceId, stream: stream)
         }
         progressContinuation.finish()
+        return await countedReport()
+    }
+
+    /// The report with the session's request, retry, throttle and byte counts (also after a cancellation).
+    private func countedReport() async -> PushReport {
         var final = report
         await counter.fill(&final)
         return final

@@ -83,6 +83,27 @@ struct CancellationReliabilityTests {
         let statuses = await service.statusHistory(sourceId: "src", organizationId: "org").map(\.status)
         #expect(statuses.last == .idle)
     }
+
+    @Test("a cancelled session's report keeps the bytes and requests of the batches it had committed")
+    func cancelledReportKeepsCounts() async throws {
+        let (client, _, directory) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = client.session(sourceId: "src")
+        let latest = LatestProgress()
+        let watcher = Task { for await event in session.progress { await latest.note(event) } }
+        var index = 0
+        while await (latest.event?.batchesCommitted ?? 0) < 2, index < 100_000 {
+            try await session.addOrUpdate(Self.small(index))
+            index += 1
+        }
+        let event = try #require(await latest.event)
+        await session.cancel()
+        watcher.cancel()
+        let report = try await session.finish()
+        #expect(report.accepted >= 1)
+        #expect(report.bytesUploaded >= event.bytesUploaded && report.bytesUploaded > 0)
+        #expect(report.requests >= 6)
+    }
 }
 
 /// Holds a task so a log handler can cancel it; cancels at once when asked before the task is set.
@@ -106,4 +127,11 @@ final class TaskBox: @unchecked Sendable {
         lock.unlock()
         task?.cancel()
     }
+}
+
+/// The last progress event a session sent.
+private actor LatestProgress {
+    private(set) var event: PushProgress?
+
+    func note(_ event: PushProgress) { self.event = event }
 }
