@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CoveoPushCLI", dependencies: ["CoveoPush", "CoveoPushEmulator"]),
         .executableTarget(name: "coveo-push", dependencies: ["CoveoPushCLI"]),
         // Raw-socket HTTP helpers shared by the tests and the benchmark; not a product.
-        .target(name: "CoveoPushTestSupport", dependencies: ["CoveoPush", "CoveoPushEmulator"]),
+        .target(name: "CoveoPushTestSupport", dependencies: ["CoveoPush"]),
         // Not a product: run it with `swift run -c release coveo-push-benchmark`.
         .executableTarget(
             name: "coveo-push-benchmark",

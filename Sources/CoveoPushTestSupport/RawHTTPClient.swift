@@ -1,7 +1,6 @@
 import Foundation
 
 import CoveoPush
-import CoveoPushEmulator
 
 #if canImport(Glibc)
     import Glibc
@@ -28,50 +27,55 @@ package final class RawHTTPClient {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
 
-    /// Connects to 127.0.0.1:port.
+    /// Connects to 127.0.0.1:port; reads and writes give up after 30 seconds.
     package init(port: UInt16) throws {
-        #if canImport(Darwin)
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #else
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #endif
-        guard fd >= 0 else { throw ClientError(description: "socket failed") }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        #if canImport(Darwin)
-            var one: Int32 = 1
-            setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-        #endif
-        var address = SocketAPI.loopbackAddress(port: port)
-        let result = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        do {
+            descriptor = try PlainSocket.connect(port: port)
+        } catch {
+            throw ClientError(description: "\(error)")
         }
-        guard result == 0 else {
-            SocketAPI.close(fd)
-            throw ClientError(description: "connect failed: errno \(errno)")
-        }
-        descriptor = fd
+        PlainSocket.setTimeouts(descriptor, seconds: 30)
     }
 
-    deinit { SocketAPI.close(descriptor) }
+    deinit { PlainSocket.close(descriptor) }
 
     /// Sends text as UTF-8.
     package func send(_ text: String) throws { try send(Array(text.utf8)) }
 
     /// Sends bytes.
     package func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return SocketAPI.send(descriptor, from: base + offset, count: buffer.count - offset)
-            }
-            guard sent > 0 else { throw ClientError(description: "send failed: errno \(errno)") }
-            offset += sent
+        guard bytes.withUnsafeBytes({ PlainSocket.writeAll(descriptor, $0) }) else {
+            throw ClientError(description: "send failed: errno \(errno)")
         }
+    }
+
+    /// Sends one request on this (kept-alive) connection and reads its response: the head, then the body from
+    /// `bodyFile` in 1 MB slices, or `body`, with its `Content-Length`.
+    package func request(
+        _ method: String, _ target: String, headers: [String: String] = [:], body: [UInt8] = [], bodyFile: URL? = nil
+    ) throws -> Response {
+        let length: Int
+        if let bodyFile {
+            let attributes = try FileManager.default.attributesOfItem(atPath: bodyFile.path)
+            length = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } else {
+            length = body.count
+        }
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(length)\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        try send(head + "\r\n")
+        if let bodyFile {
+            let handle = try FileHandle(forReadingFrom: bodyFile)
+            defer { try? handle.close() }
+            while let slice = try handle.read(upToCount: 1 << 20), !slice.isEmpty {
+                guard slice.withUnsafeBytes({ PlainSocket.writeAll(descriptor, $0) }) else {
+                    throw ClientError(description: "send failed: errno \(errno)")
+                }
+            }
+        } else if !body.isEmpty {
+            try send(body)
+        }
+        return try readResponse()
     }
 
     /// Reads one response (an interim `100 Continue` counts as one), honouring `Content-Length`.
@@ -138,7 +142,7 @@ package final class RawHTTPClient {
     /// Receives once; `false` at end of stream or on a reset.
     private func receive() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        let count = chunk.withUnsafeMutableBytes { PlainSocket.read(descriptor, into: $0) }
         if count > 0 {
             buffer.append(contentsOf: chunk[0..<count])
             return true

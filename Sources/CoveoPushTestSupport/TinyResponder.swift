@@ -47,7 +47,7 @@ package final class TinyResponder: @unchecked Sendable {
         self.reply = reply
         (arrivals, arrivalsContinuation) = AsyncStream.makeStream()
         (hangEnds, hangEndsContinuation) = AsyncStream.makeStream()
-        (listener, port) = try Self.openListener()
+        (listener, port) = try PlainSocket.listen(backlog: 64)
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
@@ -81,39 +81,6 @@ package final class TinyResponder: @unchecked Sendable {
 
     // MARK: Sockets
 
-    /// Binds a listening socket to an ephemeral port of 127.0.0.1.
-    package static func openListener() throws -> (Int32, UInt16) {
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { throw ResponderError("socket") }
-        var yes: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        #if canImport(Darwin)
-            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
-        #endif
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
-        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        guard bound == 0, listen(descriptor, 64) == 0 else {
-            close(descriptor)
-            throw ResponderError("bind/listen")
-        }
-        var actual = sockaddr_in()
-        var actualLength = length
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
-        }
-        return (descriptor, UInt16(bigEndian: actual.sin_port))
-    }
-
     /// Waits up to 50 ms for `descriptor` to become readable.
     private static func readable(_ descriptor: Int32) -> Bool {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -123,13 +90,7 @@ package final class TinyResponder: @unchecked Sendable {
     private func acceptLoop() {
         defer { close(listener) }
         while !isStopped {
-            guard Self.readable(listener) else { continue }
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { continue }
-            #if canImport(Darwin)
-                var yes: Int32 = 1
-                setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
-            #endif
+            guard let connection = PlainSocket.accept(listener, waitingAtMost: 50) else { continue }
             Thread.detachNewThread { [self] in serve(connection) }
         }
     }
@@ -159,20 +120,7 @@ package final class TinyResponder: @unchecked Sendable {
     }
 
     private func write(_ connection: Int32, _ data: Data) {
-        #if canImport(Glibc)
-            let flags = Int32(MSG_NOSIGNAL)
-        #else
-            let flags: Int32 = 0
-        #endif
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            var offset = 0
-            while offset < raw.count {
-                let sent = send(connection, base + offset, raw.count - offset, flags)
-                if sent <= 0 { return }
-                offset += sent
-            }
-        }
+        _ = data.withUnsafeBytes { PlainSocket.writeAll(connection, $0) }
     }
 
     /// Reads one request: head, then a Content-Length or chunked body; answers `Expect: 100-continue`.
@@ -239,14 +187,9 @@ package final class TinyResponder: @unchecked Sendable {
     }
 }
 
-package struct ResponderError: Error {
-    package let what: String
-    package init(_ what: String) { self.what = what }
-}
-
 /// A port on 127.0.0.1 where nothing listens (bound, then closed at once).
 package func closedLoopbackPort() throws -> UInt16 {
-    let (descriptor, port) = try TinyResponder.openListener()
+    let (descriptor, port) = try PlainSocket.listen()
     close(descriptor)
     return port
 }

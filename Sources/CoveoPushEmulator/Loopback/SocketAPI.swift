@@ -7,7 +7,7 @@
 /// The few POSIX socket calls the loopback server needs, with the Glibc/Darwin differences hidden.
 ///
 /// Every function returns the raw result of the system call (or a small outcome value) and never traps.
-package enum SocketAPI {
+enum SocketAPI {
     /// The `type` argument of `socket(2)` for a TCP stream.
     static var streamType: Int32 {
         #if canImport(Darwin)
@@ -78,7 +78,7 @@ package enum SocketAPI {
     }
 
     /// `sockaddr_in` for 127.0.0.1 and a port.
-    package static func loopbackAddress(port: UInt16) -> sockaddr_in {
+    static func loopbackAddress(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
         #if canImport(Darwin)
             address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
@@ -186,7 +186,7 @@ package enum SocketAPI {
     }
 
     /// Writes up to `count` bytes without raising `SIGPIPE`; returns the `send(2)` result.
-    package static func send(_ fd: Int32, from pointer: UnsafeRawPointer, count: Int) -> Int {
+    static func send(_ fd: Int32, from pointer: UnsafeRawPointer, count: Int) -> Int {
         #if canImport(Darwin)
             return Darwin.send(fd, pointer, count, sendFlags)
         #else
@@ -210,7 +210,7 @@ package enum SocketAPI {
     }
 
     /// Closes a descriptor.
-    package static func close(_ fd: Int32) {
+    static func close(_ fd: Int32) {
         #if canImport(Darwin)
             _ = Darwin.close(fd)
         #else
