@@ -14,7 +14,7 @@ struct JSONByteParser {
     /// Elements of the arrays under construction, innermost last.
     private var pendingElements = JSONMoveBuffer<JSONValue>()
     /// Members of the objects under construction, innermost last.
-    private var pendingMembers = JSONMoveBuffer<JSONObject.Member>()
+    private var pendingMembers = JSONMoveBuffer<(key: String, value: JSONValue)>()
 
     init(_ raw: UnsafeRawBufferPointer, maxDepth: Int) {
         self.raw = raw
@@ -65,7 +65,7 @@ struct JSONByteParser {
                     value = .object(JSONObject())
                 } else {
                     frames.push(pendingMembers.count << 1 | 1)
-                    pendingMembers.push(JSONObject.Member(key: try parseKey(afterComma: false), value: .null))
+                    pendingMembers.push((key: try parseKey(afterComma: false), value: .null))
                     continue nextValue
                 }
             case UInt8(ascii: "["):
@@ -104,12 +104,12 @@ struct JSONByteParser {
                 let next: UInt8 = index < count ? bytes[index] : 0
                 if frame & 1 == 1 {
                     if let placeholder = pendingMembers.popLast() {
-                        pendingMembers.push(JSONObject.Member(key: placeholder.key, value: value))
+                        pendingMembers.push((key: placeholder.key, value: value))
                     }
                     if next == UInt8(ascii: ",") {
                         index += 1
                         skipWhitespace()
-                        pendingMembers.push(JSONObject.Member(key: try parseKey(afterComma: true), value: .null))
+                        pendingMembers.push((key: try parseKey(afterComma: true), value: .null))
                         continue nextValue
                     } else if next == UInt8(ascii: "}") {
                         index += 1
