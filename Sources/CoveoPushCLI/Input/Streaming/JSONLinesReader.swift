@@ -1,3 +1,4 @@
+import CoveoPush
 import Foundation
 
 #if canImport(Glibc)
