@@ -332,7 +332,8 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
         }
         layout = .single
         let element = try scanElement(
-            .single, index: 0, start: start, prefix: probe, depth: 1, inString: inString, escaped: escaped)
+            .single, index: 0, start: start, prefix: probe,
+            tracker: JSONTokenizer.StructureTracker(depth: 1, isInString: inString, isEscaped: escaped))
         state = .afterTopLevel
         return element
     }
@@ -393,19 +394,17 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// to the next delimiter. The scan may resume in the middle of an element (after the probe of a top-level
     /// object).
     private mutating func scanElement(
-        _ container: Element.Container, index: Int, start: Position? = nil, prefix: [UInt8] = [], depth: Int = 0,
-        inString: Bool = false, escaped: Bool = false
+        _ container: Element.Container, index: Int, start: Position? = nil, prefix: [UInt8] = [],
+        tracker: JSONTokenizer.StructureTracker = JSONTokenizer.StructureTracker()
     ) throws -> Element {
         let start = start ?? position()
         var bytes = prefix
         var total = prefix.count
         var isOversized = total > maxElementBytes
         if isOversized { bytes = [] }
-        var depth = depth
-        var inString = inString
-        var escaped = escaped
+        var tracker = tracker
         var isToken = false
-        if depth == 0 && !inString, let first = try peek() {
+        if tracker.depth == 0 && !tracker.isInString, let first = try peek() {
             isToken = first != UInt8(ascii: "\"") && first != UInt8(ascii: "{") && first != UInt8(ascii: "[")
         }
         var done = false
@@ -423,47 +422,23 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
                 while position < end {
                     let byte = chunk[position]
                     if isToken {
-                        switch byte {
-                        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"),
-                            UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), 0x20, 0x09, 0x0A, 0x0D:
+                        if JSONTokenizer.endsBareToken(byte) {
                             done = true
                             return position
-                        default:
-                            position += 1
-                            continue
                         }
+                        position += 1
+                        continue
                     }
                     if byte == 0x0A {
                         line += 1
                         lineStart = chunkOffset + position + 1
                     }
-                    if inString {
-                        if escaped {
-                            escaped = false
-                        } else if byte == UInt8(ascii: "\\") {
-                            escaped = true
-                        } else if byte == UInt8(ascii: "\"") {
-                            inString = false
-                            if depth == 0 {
-                                done = true
-                                return position + 1
-                            }
-                        }
-                    } else {
-                        switch byte {
-                        case UInt8(ascii: "\""):
-                            inString = true
-                        case UInt8(ascii: "{"), UInt8(ascii: "["):
-                            depth += 1
-                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                            depth -= 1
-                            if depth <= 0 {
-                                done = true
-                                return position + 1
-                            }
-                        default:
-                            break
-                        }
+                    switch tracker.consume(byte) {
+                    case .stringClosed where tracker.depth == 0, .closed where tracker.depth <= 0:
+                        done = true
+                        return position + 1
+                    default:
+                        break
                     }
                     position += 1
                 }
@@ -506,20 +481,14 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
         guard try peek() != nil else { return .endOfInput }
         bytes.append(UInt8(ascii: "\""))
         consume()
-        var escaped = false
+        var tracker = JSONTokenizer.StructureTracker(isInString: true)
         var length = 0
         while let byte = try peek() {
             bytes.append(byte)
             consume()
             length += 1
-            if escaped {
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                return .complete
-            }
-            if length > Self.probeLimit { return .tooLong(escaped: escaped) }
+            if tracker.consume(byte) == .stringClosed { return .complete }
+            if length > Self.probeLimit { return .tooLong(escaped: tracker.isEscaped) }
         }
         return .endOfInput
     }
@@ -543,14 +512,14 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     }
 
     private mutating func skipWhitespace() throws(JSONFileError) {
-        while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        while let byte = try peek(), JSONTokenizer.isWhitespace(byte) {
             consume()
         }
     }
 
     /// Skips whitespace, appending it; `false` when more than the probe limit was appended.
     private mutating func skipWhitespace(appendingTo bytes: inout [UInt8]) throws(JSONFileError) -> Bool {
-        while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        while let byte = try peek(), JSONTokenizer.isWhitespace(byte) {
             bytes.append(byte)
             consume()
             if bytes.count > Self.probeLimit { return false }
