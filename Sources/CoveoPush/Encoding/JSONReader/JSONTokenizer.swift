@@ -71,6 +71,7 @@ package struct JSONTokenizer {
         return key
     }
 
+    /// Reads `literal` (`true`, `false` or `null`) at `index`.
     mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
         let length = literal.utf8CodeUnitCount
         let start = literal.utf8Start
@@ -85,6 +86,7 @@ package struct JSONTokenizer {
         index += length
     }
 
+    /// Moves `index` past any whitespace.
     @inline(__always)
     mutating func skipWhitespace() {
         while index < count {
@@ -98,6 +100,7 @@ package struct JSONTokenizer {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
+    /// Reads the number that starts at `index` (a `-` or a digit): exact when it is an integer within `Int64`.
     mutating func number() throws(JSONParseError) -> JSONNumber {
         let start = index
         let negative = bytes[index] == UInt8(ascii: "-")
@@ -377,6 +380,7 @@ package struct JSONTokenizer {
 
     // MARK: - Errors
 
+    /// An error of `kind` at byte `offset`, with its line and column.
     func failure(_ kind: JSONParseError.Kind, _ reason: String, at offset: Int) -> JSONParseError {
         JSONParseError(kind, reason, offset: offset, in: raw)
     }
@@ -390,6 +394,7 @@ package struct JSONTokenizer {
             .controlCharacter, "raw control character \(Self.hexByte(byte)) in a string; it must be escaped", at: index)
     }
 
+    /// The error for `byte` where `expected` should be, naming the usual mistakes (comments, single quotes, NaN).
     func unexpected(_ byte: UInt8, expecting expected: String, at offset: Int? = nil) -> JSONParseError {
         let position = offset ?? index
         switch byte {
@@ -409,6 +414,7 @@ package struct JSONTokenizer {
         }
     }
 
+    /// A byte for messages: `'x'` when printable, else its hex value.
     func describe(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? "'\(Self.describeBare(byte))'" : "byte \(Self.hexByte(byte))"
     }
