@@ -121,9 +121,8 @@ public actor RecordingTransport: Transport {
         }
     }
 
-    /// The `addOrUpdate` entries of every uploaded batch, in order, with their fields flattened to strings
-    /// (see ``RecordedBatch``).
-    public func batchDocuments() -> [[String: String]] {
+    /// The `addOrUpdate` entries of every uploaded batch, in order (see ``RecordedBatch``).
+    public func batchDocuments() -> [JSONObject] {
         uploadedBatches().flatMap(\.addOrUpdate)
     }
 

@@ -20,15 +20,14 @@ enum BatchScanner {
                 try chunk.withUnsafeBytes { try state.feed($0, visit) }
             }
         }
-        guard state.depth == 0, state.sawObject else { throw BatchScannerError.malformed }
+        guard state.tracker.depth == 0, state.sawObject else { throw BatchScannerError.malformed }
     }
 
     /// The ID of an entry: `documentId` for items, `identity.name` for identities.
     static func entryIdentifier(_ entry: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(entry)) as? [String: Any] else { return nil }
-        if let id = object["documentId"] as? String { return id }
-        if let identity = object["identity"] as? [String: Any], let name = identity["name"] as? String { return name }
-        return nil
+        guard case .object(let object)? = try? JSONParser().parse(entry) else { return nil }
+        if let id = object["documentId"]?.stringValue { return id }
+        return object["identity"]?["name"]?.stringValue
     }
 
     /// Every entry ID of a batch file, in order.
@@ -40,10 +39,9 @@ enum BatchScanner {
         return ids
     }
 
+    /// Where the scan is: the tokenizer's structure tracker, plus the current section key and entry.
     private struct State {
-        var depth = 0
-        var inString = false
-        var escaped = false
+        var tracker = JSONTokenizer.StructureTracker()
         var sawObject = false
         var key: [UInt8] = []
         var collectingKey = false
@@ -52,45 +50,34 @@ enum BatchScanner {
 
         mutating func feed(_ bytes: UnsafeRawBufferPointer, _ visit: (BatchSection, [UInt8]) throws -> Void) throws {
             for byte in bytes {
-                if depth >= 3 { entry.append(byte) }
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if collectingKey {
-                            collectingKey = false
-                            section = BatchSection(rawValue: String(decoding: key, as: UTF8.self))
-                        }
-                    } else if collectingKey {
-                        key.append(byte)
+                // Entries are the values at depth 3: the batch object, then a section's array, then the entry.
+                if tracker.depth >= 3 { entry.append(byte) }
+                switch tracker.consume(byte) {
+                case .stringText:
+                    if collectingKey { key.append(byte) }
+                case .stringClosed:
+                    if collectingKey {
+                        collectingKey = false
+                        section = BatchSection(rawValue: String(decoding: key, as: UTF8.self))
                     }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
-                    if depth == 1 {
+                case .stringOpened:
+                    if tracker.depth == 1 {
                         collectingKey = true
                         key.removeAll(keepingCapacity: true)
                     }
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    depth += 1
-                    if depth == 1 { sawObject = true }
-                    if depth == 3 {
+                case .opened:
+                    if tracker.depth == 1 { sawObject = true }
+                    if tracker.depth == 3 {
                         entry.removeAll(keepingCapacity: true)
                         entry.append(byte)
                     }
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    guard depth >= 0 else { throw BatchScannerError.malformed }
-                    if depth == 2 {
+                case .closed:
+                    guard tracker.depth >= 0 else { throw BatchScannerError.malformed }
+                    if tracker.depth == 2 {
                         guard let section else { throw BatchScannerError.malformed }
                         try visit(section, entry)
                     }
-                default:
+                case .escape, .other:
                     break
                 }
             }

@@ -9,6 +9,10 @@ import Foundation
 /// an ``InputProblem`` with its file and line, and reading goes on; a broken container structure (a truncated
 /// array, say) ends the file with one problem.
 struct InputReader: Sendable {
+    /// The sections a batch object of a `.json` input file may have, in their canonical spelling (the file's
+    /// spelling may differ in case).
+    static let batchSections: [BatchSection] = [.addOrUpdate, .delete, .partialUpdate, .members, .mappings, .deleted]
+
     let rules: InputRules
     private let parser = JSONParser()
 
@@ -89,7 +93,8 @@ struct InputReader: Sendable {
         var giveUp = GiveUpCounter(limit: rules.maxProblemsBeforeGivingUp)
         var reader: JSONArrayStreamReader
         do {
-            reader = try JSONArrayStreamReader(path: path, maxElementBytes: rules.maxDocumentBytes)
+            reader = try JSONArrayStreamReader(
+                path: path, sectionNames: Self.batchSections.map(\.rawValue), maxElementBytes: rules.maxDocumentBytes)
         } catch {
             try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
             return
@@ -133,8 +138,8 @@ struct InputReader: Sendable {
                 return problem(position, "identity files are batch objects with members, mappings or deleted")
             }
             section = .addOrUpdate
-        case .section(let named):
-            section = named
+        case .section(let name):
+            section = BatchSection(rawValue: name)
         }
         return parsed(bytes, at: position, column: column) { json throws(InputProblem) in
             try operation(json, section: section, at: position)

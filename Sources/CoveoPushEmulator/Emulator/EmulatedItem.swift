@@ -43,9 +43,9 @@ public struct EmulatedItem: Sendable, Hashable {
     /// The `data` text, when the item was pushed with `data`.
     public var data: String?
     /// Every key that is not reserved by the Push API (`title`, `author`, `date`, custom fields, …), as sent.
-    public var metadata: [String: EmulatedJSON]
+    public var metadata: [String: JSONValue]
     /// The `permissions` value as sent, or `nil` when the item had none.
-    public var permissionsJSON: EmulatedJSON?
+    public var permissionsJSON: JSONValue?
     /// The `parentId` (the item this one is an attachment of).
     public var parentId: String?
     /// The `fileExtension`, such as `.html`.
@@ -55,8 +55,8 @@ public struct EmulatedItem: Sendable, Hashable {
     public init(
         organizationId: String, sourceId: String, documentId: String, orderingId: Int64,
         contentKind: ContentKind = .none, compressionType: CompressionType? = nil, content: Data? = nil,
-        isContentOpaque: Bool = false, data: String? = nil, metadata: [String: EmulatedJSON] = [:],
-        permissionsJSON: EmulatedJSON? = nil, parentId: String? = nil, fileExtension: String? = nil
+        isContentOpaque: Bool = false, data: String? = nil, metadata: [String: JSONValue] = [:],
+        permissionsJSON: JSONValue? = nil, parentId: String? = nil, fileExtension: String? = nil
     ) {
         self.organizationId = organizationId
         self.sourceId = sourceId
@@ -81,7 +81,7 @@ public struct EmulatedItem: Sendable, Hashable {
     }
 
     /// The metadata value whose key equals `name` ignoring case, as the service compares keys.
-    public func metadataValue(_ name: String) -> EmulatedJSON? {
+    public func metadataValue(_ name: String) -> JSONValue? {
         if let exact = metadata[name] { return exact }
         let folded = name.lowercased()
         return metadata.first { $0.key.lowercased() == folded }?.value
@@ -91,7 +91,7 @@ public struct EmulatedItem: Sendable, Hashable {
     public var title: String? { metadataValue("title")?.stringValue }
 
     /// The permissions as compact JSON text (keys sorted), or `nil` when the item had none.
-    public var permissionsText: String? { permissionsJSON?.jsonText }
+    public var permissionsText: String? { permissionsJSON?.sortingKeys.jsonText }
 
     /// The permissions decoded into the SDK's model, or `nil` when the item had none or they do not decode.
     public var permissions: DocumentPermissions? {

@@ -1,22 +1,23 @@
 import Foundation
 
 /// The text is not valid JSON (or not of the shape the emulator expects).
-struct EmulatedJSONError: Error, Sendable, CustomStringConvertible {
+package struct EmulatedJSONError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, with the byte offset.
-    var message: String
-    var description: String { message }
+    package var message: String
+    /// The message.
+    package var description: String { message }
 }
 
 /// A strict JSON parser for the emulator: RFC 8259 grammar, valid UTF-8 only, no duplicate keys, finite numbers,
 /// nesting limited to ``maxDepth`` so hostile input cannot exhaust the stack.
-struct EmulatedJSONParser {
+package struct EmulatedJSONParser {
     /// The deepest nesting accepted.
-    static let maxDepth = 256
+    package static let maxDepth = 256
 
     /// One event while walking a batch file.
     enum BatchEvent {
         /// An element of a top-level array, with the array's key as written.
-        case entry(section: String, value: EmulatedJSON)
+        case entry(section: String, value: JSONValue)
         /// A top-level key whose value is not an array.
         case notAnArray(section: String)
     }
@@ -29,8 +30,8 @@ struct EmulatedJSONParser {
     }
 
     /// Parses one complete JSON value.
-    static func parse(_ data: Data) throws(EmulatedJSONError) -> EmulatedJSON {
-        let result: Result<EmulatedJSON, EmulatedJSONError> = data.withUnsafeBytes { raw in
+    package static func parse(_ data: Data) throws(EmulatedJSONError) -> JSONValue {
+        let result: Result<JSONValue, EmulatedJSONError> = data.withUnsafeBytes { raw in
             var parser = EmulatedJSONParser(raw)
             do throws(EmulatedJSONError) {
                 parser.skipWhitespace()
@@ -99,7 +100,7 @@ struct EmulatedJSONParser {
 
     // MARK: - Values
 
-    private mutating func parseValue(depth: Int) throws(EmulatedJSONError) -> EmulatedJSON {
+    private mutating func parseValue(depth: Int) throws(EmulatedJSONError) -> JSONValue {
         guard depth < Self.maxDepth else { throw failure("nesting deeper than \(Self.maxDepth) levels") }
         guard let byte = peek() else { throw failure("unexpected end of input") }
         switch byte {
@@ -120,13 +121,14 @@ struct EmulatedJSONParser {
         }
     }
 
-    private mutating func parseObject(depth: Int) throws(EmulatedJSONError) -> EmulatedJSON {
+    private mutating func parseObject(depth: Int) throws(EmulatedJSONError) -> JSONValue {
         index += 1
-        var members: [String: EmulatedJSON] = [:]
+        var members: [(key: String, value: JSONValue)] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object(JSONObject(members))
         }
         while true {
             skipWhitespace()
@@ -135,15 +137,16 @@ struct EmulatedJSONParser {
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            guard members.updateValue(value, forKey: key) == nil else { throw failure("duplicate key '\(key)'") }
+            guard keys.insert(key).inserted else { throw failure("duplicate key '\(key)'") }
+            members.append((key: key, value: value))
             skipWhitespace()
-            if try separatorEnds(closing: UInt8(ascii: "}")) { return .object(members) }
+            if try separatorEnds(closing: UInt8(ascii: "}")) { return .object(JSONObject(members)) }
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(EmulatedJSONError) -> EmulatedJSON {
+    private mutating func parseArray(depth: Int) throws(EmulatedJSONError) -> JSONValue {
         index += 1
-        var elements: [EmulatedJSON] = []
+        var elements: [JSONValue] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             index += 1
@@ -234,7 +237,7 @@ struct EmulatedJSONParser {
         return value
     }
 
-    private mutating func parseNumber() throws(EmulatedJSONError) -> EmulatedJSON {
+    private mutating func parseNumber() throws(EmulatedJSONError) -> JSONValue {
         let start = index
         var integral = true
         if peek() == UInt8(ascii: "-") { index += 1 }
@@ -256,8 +259,8 @@ struct EmulatedJSONParser {
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if integral, let value = Int64(text) { return .integer(value) }
-        guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
-        return .double(value)
+        guard let value = Double(text), let number = JSONNumber(value) else { throw failure("number out of range") }
+        return .number(number)
     }
 
     private mutating func digits() -> Int {

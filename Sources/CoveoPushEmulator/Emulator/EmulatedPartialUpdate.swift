@@ -27,20 +27,20 @@ struct EmulatedPartialUpdate: Sendable, Hashable {
     /// The field name as sent.
     var field: String
     /// The value, checked against the operator's shape.
-    var value: EmulatedJSON
+    var value: JSONValue
 
     /// Applies the update to an item's metadata. The field is found ignoring case and keeps its stored spelling.
     ///
     /// - Throws: ``EntryRejection`` with ``DroppedItem/Reason/invalidPartialUpdate`` when the stored value has a
     ///   shape the operator cannot change.
-    func apply(to metadata: inout [String: EmulatedJSON]) throws(EntryRejection) {
+    func apply(to metadata: inout [String: JSONValue]) throws(EntryRejection) {
         let folded = field.lowercased()
         let key = metadata.keys.first { $0 == field } ?? metadata.keys.first { $0.lowercased() == folded } ?? field
         let current = metadata[key] ?? .null
         switch operation {
         case .arrayAppend, .arrayRemove:
             let values = value.arrayValue ?? []
-            let existing: [EmulatedJSON]
+            let existing: [JSONValue]
             switch current {
             case .null: existing = []
             case .array(let elements): existing = elements
@@ -59,18 +59,18 @@ struct EmulatedPartialUpdate: Sendable, Hashable {
                 metadata[key] = value
             }
         case .dictionaryPut, .dictionaryRemove:
-            var entries: [String: EmulatedJSON]
+            var entries: JSONObject
             switch current {
-            case .null: entries = [:]
+            case .null: entries = JSONObject()
             case .object(let members): entries = members
             default: throw refusal("does not hold a dictionary")
             }
             if operation == .dictionaryPut {
-                for (name, member) in value.objectValue ?? [:] { entries[name] = member }
+                for member in value.objectValue ?? JSONObject() { entries.put(member.key, member.value) }
                 metadata[key] = .object(entries)
             } else if current != .null {
                 let names = value.stringValue.map { [$0] } ?? (value.arrayValue ?? []).compactMap(\.stringValue)
-                for name in names { entries[name] = nil }
+                for name in names { entries.remove(name) }
                 metadata[key] = .object(entries)
             }
         }

@@ -71,7 +71,7 @@ enum EmulatorBatchScanner {
     /// Walks a batch file, visiting each entry with its section name as written.
     ///
     /// - Returns: `nil`, or why the file is not a JSON object of arrays.
-    static func walk(_ data: Data, _ visit: (String, EmulatedJSON) -> Void) -> String? {
+    static func walk(_ data: Data, _ visit: (String, JSONValue) -> Void) -> String? {
         do {
             try EmulatedJSONParser.walkBatch(data) { event in
                 switch event {

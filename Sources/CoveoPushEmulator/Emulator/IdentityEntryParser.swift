@@ -1,14 +1,14 @@
 /// Validates security identity bodies (single requests and identity batch entries), keys compared ignoring case.
 enum IdentityEntryParser {
     /// An `IdentityBody`: `identity`, optional `members` and `wellKnowns`.
-    static func member(_ json: EmulatedJSON) throws(EntryRejection) -> IdentityBody {
+    static func member(_ json: JSONValue) throws(EntryRejection) -> IdentityBody {
         IdentityBody(
             identity: try identity(of: json), members: try identities(json.member("members"), "members"),
             wellKnowns: try identities(json.member("wellKnowns"), "wellKnowns"))
     }
 
     /// An alias body: `identity`, `mappings` and optional `wellKnowns`.
-    static func alias(_ json: EmulatedJSON) throws(EntryRejection) -> AliasBody {
+    static func alias(_ json: JSONValue) throws(EntryRejection) -> AliasBody {
         let identity = try identity(of: json)
         var mappings: [MappedIdentity] = []
         if let list = json.member("mappings"), list != .null {
@@ -36,7 +36,7 @@ enum IdentityEntryParser {
     }
 
     /// The `identity` of a body (or of a `deleted` entry).
-    static func identity(of json: EmulatedJSON) throws(EntryRejection) -> SecurityIdentity {
+    static func identity(of json: JSONValue) throws(EntryRejection) -> SecurityIdentity {
         guard case .object = json else { throw EntryRejection(.notAnObject, "an identity entry must be an object") }
         guard let value = json.member("identity"), value != .null else {
             throw EntryRejection(.invalidIdentity, "the entry has no identity")
@@ -45,11 +45,11 @@ enum IdentityEntryParser {
     }
 
     /// The identity name of an entry, for naming a dropped entry.
-    static func identifier(of json: EmulatedJSON) -> String? {
+    static func identifier(of json: JSONValue) -> String? {
         json.member("identity")?.member("name")?.stringValue
     }
 
-    private static func identities(_ value: EmulatedJSON?, _ name: String) throws(EntryRejection) -> [SecurityIdentity]
+    private static func identities(_ value: JSONValue?, _ name: String) throws(EntryRejection) -> [SecurityIdentity]
     {
         guard let value, value != .null else { return [] }
         guard case .array(let entries) = value else {
@@ -60,7 +60,7 @@ enum IdentityEntryParser {
         return result
     }
 
-    private static func securityIdentity(_ json: EmulatedJSON, _ what: String) throws(EntryRejection)
+    private static func securityIdentity(_ json: JSONValue, _ what: String) throws(EntryRejection)
         -> SecurityIdentity
     {
         guard case .object = json else { throw EntryRejection(.invalidIdentity, "\(what) must be an object") }

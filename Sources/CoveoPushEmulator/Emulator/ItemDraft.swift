@@ -15,8 +15,8 @@ struct ItemDraft: Sendable {
     var documentId: String
     var content: Content
     var compressionType: CompressionType?
-    var metadata: [String: EmulatedJSON]
-    var permissions: EmulatedJSON?
+    var metadata: [String: JSONValue]
+    var permissions: JSONValue?
     var parentId: String?
     var fileExtension: String?
 

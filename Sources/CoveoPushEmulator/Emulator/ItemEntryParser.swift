@@ -17,12 +17,12 @@ enum ItemEntryParser {
     ///   - compression: The `compressionType` of the query of a single push, which wins over the body's.
     ///   - limits: The limits to enforce.
     static func upsert(
-        _ json: EmulatedJSON, documentId queryDocumentId: String? = nil,
+        _ json: JSONValue, documentId queryDocumentId: String? = nil,
         compression queryCompression: CompressionType? = nil, limits: InMemoryPushService.Limits
     ) throws(EntryRejection) -> ItemDraft {
         guard case .object(let members) = json else { throw EntryRejection(.notAnObject, "an item must be an object") }
-        var reservedValues: [String: EmulatedJSON] = [:]
-        var metadata: [String: EmulatedJSON] = [:]
+        var reservedValues: [String: JSONValue] = [:]
+        var metadata: [String: JSONValue] = [:]
         var folded: [String: String] = [:]
         for (key, value) in members {
             let lower = key.lowercased()
@@ -76,7 +76,7 @@ enum ItemEntryParser {
     }
 
     /// Validates a `delete` entry of a batch: its document ID and `deleteChildren` flag.
-    static func delete(_ json: EmulatedJSON) throws(EntryRejection) -> (documentId: String, deleteChildren: Bool) {
+    static func delete(_ json: JSONValue) throws(EntryRejection) -> (documentId: String, deleteChildren: Bool) {
         guard case .object = json else { throw EntryRejection(.notAnObject, "a delete entry must be an object") }
         let documentId = try requiredDocumentId(json.member("documentId"))
         var deleteChildren = false
@@ -90,25 +90,25 @@ enum ItemEntryParser {
     }
 
     /// The entry's document ID, for naming a dropped entry; `nil` when it has no readable one.
-    static func identifier(of json: EmulatedJSON) -> String? {
+    static func identifier(of json: JSONValue) -> String? {
         json.member("documentId")?.stringValue
     }
 
-    private static func requiredDocumentId(_ value: EmulatedJSON?) throws(EntryRejection) -> String {
+    private static func requiredDocumentId(_ value: JSONValue?) throws(EntryRejection) -> String {
         guard let text = value?.stringValue, !text.isEmpty else {
             throw EntryRejection(.missingDocumentId, "the item has no documentId")
         }
         return text
     }
 
-    private static func optionalString(_ value: EmulatedJSON?, _ name: String) throws(EntryRejection) -> String? {
+    private static func optionalString(_ value: JSONValue?, _ name: String) throws(EntryRejection) -> String? {
         guard let value else { return nil }
         guard let text = value.stringValue else { throw EntryRejection(.invalidValue, "\(name) must be a string") }
         return text
     }
 
     private static func decodeContent(
-        _ values: [String: EmulatedJSON], compression: CompressionType, limits: InMemoryPushService.Limits
+        _ values: [String: JSONValue], compression: CompressionType, limits: InMemoryPushService.Limits
     ) throws(EntryRejection) -> ItemDraft.Content {
         if let value = values["data"] {
             guard let text = value.stringValue else { throw EntryRejection(.invalidValue, "data must be a string") }
@@ -142,16 +142,16 @@ enum ItemEntryParser {
         return .none
     }
 
-    private static func isSupportedMetadata(_ value: EmulatedJSON) -> Bool {
+    private static func isSupportedMetadata(_ value: JSONValue) -> Bool {
         switch value {
         case .array(let elements): return elements.allSatisfy(\.isPrimitive)
-        case .object(let members): return members.values.allSatisfy(\.isPrimitive)
+        case .object(let members): return members.holdsOnlyPrimitives
         default: return true
         }
     }
 
     /// Checks the shape of `permissions` (sets, or levels of sets) and counts its identities.
-    private static func checkPermissions(_ value: EmulatedJSON, limit: Int) throws(EntryRejection) {
+    private static func checkPermissions(_ value: JSONValue, limit: Int) throws(EntryRejection) {
         guard case .array(let entries) = value else {
             throw EntryRejection(.invalidPermissions, "permissions must be an array")
         }
@@ -174,7 +174,7 @@ enum ItemEntryParser {
         }
     }
 
-    private static func identityCount(ofSet set: EmulatedJSON) throws(EntryRejection) -> Int {
+    private static func identityCount(ofSet set: JSONValue) throws(EntryRejection) -> Int {
         guard case .object = set else {
             throw EntryRejection(.invalidPermissions, "each permission set must be an object")
         }

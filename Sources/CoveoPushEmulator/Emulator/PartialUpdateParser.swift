@@ -12,7 +12,7 @@ enum PartialUpdateParser {
     ///
     /// - Throws: ``EntryRejection``: ``DroppedItem/Reason/notAnObject``, ``DroppedItem/Reason/missingDocumentId``,
     ///   ``DroppedItem/Reason/unknownOperator`` or ``DroppedItem/Reason/invalidPartialUpdate``.
-    static func parse(_ json: EmulatedJSON) throws(EntryRejection) -> EmulatedPartialUpdate {
+    static func parse(_ json: JSONValue) throws(EntryRejection) -> EmulatedPartialUpdate {
         guard case .object = json else { throw EntryRejection(.notAnObject, "a partial update must be an object") }
         guard let documentId = json.member("documentId")?.stringValue, !documentId.isEmpty else {
             throw EntryRejection(.missingDocumentId, "the partial update has no documentId")
@@ -37,12 +37,12 @@ enum PartialUpdateParser {
     }
 
     /// The entry's document ID, for naming a dropped entry.
-    static func identifier(of json: EmulatedJSON) -> String? {
+    static func identifier(of json: JSONValue) -> String? {
         json.member("documentId")?.stringValue
     }
 
     private static func check(
-        _ value: EmulatedJSON, for operation: EmulatedPartialUpdate.Operator, field: String
+        _ value: JSONValue, for operation: EmulatedPartialUpdate.Operator, field: String
     ) throws(EntryRejection) {
         let fits: Bool
         let expected: String
@@ -53,12 +53,12 @@ enum PartialUpdateParser {
         case .fieldValueReplace:
             switch value {
             case .array(let elements): fits = elements.allSatisfy(\.isPrimitive)
-            case .object(let members): fits = members.values.allSatisfy(\.isPrimitive)
+            case .object(let members): fits = members.holdsOnlyPrimitives
             default: fits = true
             }
             expected = "a value a field can hold (no nested arrays or objects)"
         case .dictionaryPut:
-            fits = value.objectValue?.values.allSatisfy(\.isPrimitive) ?? false
+            fits = value.objectValue?.holdsOnlyPrimitives ?? false
             expected = "an object of strings, numbers or booleans"
         case .dictionaryRemove:
             fits = value.stringValue != nil || (value.arrayValue?.allSatisfy { $0.stringValue != nil } ?? false)
@@ -71,14 +71,14 @@ enum PartialUpdateParser {
         }
     }
 
-    private static func kind(of value: EmulatedJSON) -> String {
+    private static func kind(of value: JSONValue) -> String {
         switch value {
         case .null: return "null"
         case .bool: return "a boolean"
-        case .integer, .double: return "a number"
+        case .number: return "a number"
         case .string: return "a string"
         case .array(let elements): return elements.allSatisfy(\.isPrimitive) ? "an array" : "a nested array"
-        case .object(let members): return members.values.allSatisfy(\.isPrimitive) ? "an object" : "a nested object"
+        case .object(let members): return members.holdsOnlyPrimitives ? "an object" : "a nested object"
         }
     }
 }

@@ -197,7 +197,7 @@ struct RequestPreparer: Sendable {
     /// object.
     private func jsonBody(
         _ request: TransportRequest, _ body: RequestBody?, name: String, _ outcome: inout Outcome
-    ) throws -> EmulatedJSON {
+    ) throws -> JSONValue {
         let limit = configuration.limits.maxRequestBytes
         guard let data = try loadBody(body, limit: limit, &outcome, oversized: { .tooLarge(limit) }), !data.isEmpty
         else {
@@ -207,7 +207,7 @@ struct RequestPreparer: Sendable {
             throw EmulatorRefusal(
                 .error(415, "UNSUPPORTED_MEDIA_TYPE", "The Content-Type must be application/json."))
         }
-        let json: EmulatedJSON
+        let json: JSONValue
         do {
             json = try EmulatedJSONParser.parse(data)
         } catch {

@@ -27,10 +27,10 @@ struct InProcessEquivalenceTests {
         let uploads = await recorder.requests.filter { $0.request.method == .put && $0.request.url.host != "api.cloud.coveo.com" }
         #expect(uploads.count == 1)
         let batch = try #require(uploads.first?.body)
-        var reader = JSONArrayStreamReader(bytes: Array(batch))
+        var reader = JSONArrayStreamReader(bytes: Array(batch), sectionNames: InputReader.batchSections.map(\.rawValue))
         var items: [[UInt8]] = []
         while let element = try reader.next() {
-            #expect(element.container == .section(.addOrUpdate))
+            #expect(element.container == .section("addOrUpdate"))
             items.append(try #require(element.bytes))
         }
         #expect(reader.layout == .batch)
@@ -58,7 +58,7 @@ struct InProcessEquivalenceTests {
             ["push", "--status", "none"] + InProcessFixtures.target + [path], transport: recorder)
         #expect(run.status == .success, "\(run.out)\n\(run.err)")
         let batch = try #require(await recorder.requests.first { $0.request.url.path.contains("/upload/") }?.body)
-        var reader = JSONArrayStreamReader(bytes: Array(batch))
+        var reader = JSONArrayStreamReader(bytes: Array(batch), sectionNames: InputReader.batchSections.map(\.rawValue))
         var items: [[UInt8]] = []
         while let element = try reader.next() { items.append(try #require(element.bytes)) }
         let expected = try Self.lines.map { line in

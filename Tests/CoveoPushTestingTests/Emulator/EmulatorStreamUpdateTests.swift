@@ -92,8 +92,8 @@ struct EmulatorStreamUpdateTests {
             ("dictionaryput", "extra", #"{"a": true}"#, ["a": true]),
             ("dictionaryRemove", "attrs", #""k1""#, ["k2": "v2"]),
             ("DICTIONARYREMOVE", "attrs", #"["k1", "k2", "zz"]"#, [:]),
-        ] as [(String, String, String, EmulatedJSON?)])
-    func partialOperators(name: String, field: String, value: String, expected: EmulatedJSON?) async throws {
+        ] as [(String, String, String, JSONValue?)])
+    func partialOperators(name: String, field: String, value: String, expected: JSONValue?) async throws {
         let harness = EmulatorHarness()
         try await harness.streamFile(Self.product)
         let response = try await harness.streamFile(

@@ -179,9 +179,9 @@ struct PushSessionTests {
         let batch = try #require(RecordedBatch(json: batchData, requestIndex: 0))
         #expect(batch.addOrUpdate.map { $0["compressionType"] } == ["ZLIB", "GZIP"])
         for item in batch.addOrUpdate {
-            let fileId = try #require(item["compressedBinaryDataFileId"])
+            let fileId = try #require(item["compressedBinaryDataFileId"]?.stringValue)
             let content = try #require(uploads[fileId])
-            let type = try #require(CompressionType(rawValue: item["compressionType"] ?? ""))
+            let type = try #require(CompressionType(rawValue: item["compressionType"]?.stringValue ?? ""))
             #expect(try Decompression.decompress(content, as: type, maxOutputBytes: 10 * PushLimits.megabyte) == noise)
         }
     }

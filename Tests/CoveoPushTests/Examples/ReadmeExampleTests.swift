@@ -40,7 +40,7 @@ struct ReadmeExampleTests {
         let report = try await crawler.crawl(folder: folder)
         #expect(report.accepted == 3 && report.failed.isEmpty)
         let batch = try #require(await transport.uploadedBatches().first)
-        #expect(batch.addOrUpdate.compactMap { $0["title"] }.sorted() == ["alpha", "beta", "gamma"])
+        #expect(batch.addOrUpdate.compactMap { $0["title"]?.stringValue }.sorted() == ["alpha", "beta", "gamma"])
         let statuses = await transport.requests(matching: .init(pathContains: "/status")).map { $0.request.url.query ?? "" }
         #expect(statuses == ["statusType=REBUILD", "statusType=IDLE"])
         let olderThan = await transport.requests(matching: .init(method: .delete, pathContains: "/documents/olderthan"))

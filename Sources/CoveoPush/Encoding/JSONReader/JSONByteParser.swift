@@ -1,25 +1,19 @@
-/// The engine of ``JSONParser``: an iterative parser over a byte buffer that lives for one call.
+/// The engine of ``JSONParser``: builds values from the tokens of a ``JSONTokenizer`` over a byte buffer that lives
+/// for one call.
 ///
-/// Containers being built are kept on an explicit stack, so nesting never recurses. Strings without escapes
-/// become a `String` straight from the input bytes; strings with escapes are assembled in one reusable scratch
-/// buffer, copying unescaped runs in bulk.
+/// Containers being built are kept on an explicit stack, so nesting never recurses; the tokenizer reads keys,
+/// strings, numbers and literals.
 struct JSONByteParser {
-    private let raw: UnsafeRawBufferPointer
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let count: Int
+    private var tokens: JSONTokenizer
     private let maxDepth: Int
-    private var index = 0
-    private var scratch: [UInt8] = []
 
     /// Elements of the arrays under construction, innermost last.
     private var pendingElements = JSONMoveBuffer<JSONValue>()
     /// Members of the objects under construction, innermost last.
-    private var pendingMembers = JSONMoveBuffer<JSONObject.Member>()
+    private var pendingMembers = JSONMoveBuffer<(key: String, value: JSONValue)>()
 
     init(_ raw: UnsafeRawBufferPointer, maxDepth: Int) {
-        self.raw = raw
-        self.bytes = raw.assumingMemoryBound(to: UInt8.self)
-        self.count = raw.count
+        self.tokens = JSONTokenizer(raw)
         self.maxDepth = maxDepth
     }
 
@@ -29,14 +23,15 @@ struct JSONByteParser {
             pendingElements.release()
             pendingMembers.release()
         }
-        skipWhitespace()
-        guard index < count else {
-            throw failure(.unexpectedEnd, "the input holds no JSON value", at: index)
+        tokens.skipWhitespace()
+        guard tokens.hasByte else {
+            throw tokens.failure(.unexpectedEnd, "the input holds no JSON value", at: tokens.index)
         }
         let value = try parseValue()
-        skipWhitespace()
-        if index < count {
-            throw failure(.trailingData, "\(describe(bytes[index])) after the end of the JSON value", at: index)
+        tokens.skipWhitespace()
+        if tokens.hasByte {
+            let extra = tokens.describe(tokens.currentByteOrZero)
+            throw tokens.failure(.trailingData, "\(extra) after the end of the JSON value", at: tokens.index)
         }
         return value
     }
@@ -52,474 +47,99 @@ struct JSONByteParser {
         var value: JSONValue
         nextValue: while true {
             // A value starts here; whitespace before it has been skipped.
-            guard index < count else {
-                throw failure(.unexpectedEnd, "the input ends where a value is expected", at: index)
+            guard tokens.hasByte else {
+                throw tokens.failure(.unexpectedEnd, "the input ends where a value is expected", at: tokens.index)
             }
-            switch bytes[index] {
+            switch tokens.bytes[tokens.index] {
             case UInt8(ascii: "{"):
                 guard frames.count < maxDepth else { throw tooDeep() }
-                index += 1
-                skipWhitespace()
-                if index < count && bytes[index] == UInt8(ascii: "}") {
-                    index += 1
+                tokens.index += 1
+                tokens.skipWhitespace()
+                if tokens.isAt(UInt8(ascii: "}")) {
+                    tokens.index += 1
                     value = .object(JSONObject())
                 } else {
                     frames.push(pendingMembers.count << 1 | 1)
-                    pendingMembers.push(JSONObject.Member(key: try parseKey(afterComma: false), value: .null))
+                    pendingMembers.push((key: try tokens.memberKey(afterComma: false), value: .null))
                     continue nextValue
                 }
             case UInt8(ascii: "["):
                 guard frames.count < maxDepth else { throw tooDeep() }
-                index += 1
-                skipWhitespace()
-                if index < count && bytes[index] == UInt8(ascii: "]") {
-                    index += 1
+                tokens.index += 1
+                tokens.skipWhitespace()
+                if tokens.isAt(UInt8(ascii: "]")) {
+                    tokens.index += 1
                     value = .array([])
                 } else {
                     frames.push(pendingElements.count << 1)
                     continue nextValue
                 }
             case UInt8(ascii: "\""):
-                index += 1
-                value = .string(try parseString())
+                tokens.index += 1
+                value = .string(try tokens.string())
             case UInt8(ascii: "t"):
-                try expectLiteral("true")
+                try tokens.expectLiteral("true")
                 value = .bool(true)
             case UInt8(ascii: "f"):
-                try expectLiteral("false")
+                try tokens.expectLiteral("false")
                 value = .bool(false)
             case UInt8(ascii: "n"):
-                try expectLiteral("null")
+                try tokens.expectLiteral("null")
                 value = .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = .number(try parseNumber())
+                value = .number(try tokens.number())
             case let other:
-                throw unexpected(other, expecting: "a value")
+                throw tokens.unexpected(other, expecting: "a value")
             }
 
             // A value is complete: add it to its container, closing containers as they end.
             while true {
                 guard let frame = frames.last else { return value }
-                skipWhitespace()
-                let next: UInt8 = index < count ? bytes[index] : 0
+                tokens.skipWhitespace()
+                let next = tokens.currentByteOrZero
                 if frame & 1 == 1 {
                     if let placeholder = pendingMembers.popLast() {
-                        pendingMembers.push(JSONObject.Member(key: placeholder.key, value: value))
+                        pendingMembers.push((key: placeholder.key, value: value))
                     }
                     if next == UInt8(ascii: ",") {
-                        index += 1
-                        skipWhitespace()
-                        pendingMembers.push(JSONObject.Member(key: try parseKey(afterComma: true), value: .null))
+                        tokens.index += 1
+                        tokens.skipWhitespace()
+                        pendingMembers.push((key: try tokens.memberKey(afterComma: true), value: .null))
                         continue nextValue
                     } else if next == UInt8(ascii: "}") {
-                        index += 1
+                        tokens.index += 1
                         _ = frames.popLast()
                         value = .object(JSONObject(pendingMembers.popArray(from: frame >> 1)))
                     } else {
-                        throw index < count
-                            ? unexpected(next, expecting: "',' or '}'")
-                            : failure(.unexpectedEnd, "the input ends inside an object", at: index)
+                        throw tokens.hasByte
+                            ? tokens.unexpected(next, expecting: "',' or '}'")
+                            : tokens.failure(.unexpectedEnd, "the input ends inside an object", at: tokens.index)
                     }
                 } else {
                     pendingElements.push(value)
                     if next == UInt8(ascii: ",") {
-                        index += 1
-                        skipWhitespace()
-                        if index < count && bytes[index] == UInt8(ascii: "]") {
-                            throw failure(.trailingComma, "a ',' must be followed by a value, not ']'", at: index)
+                        tokens.index += 1
+                        tokens.skipWhitespace()
+                        if tokens.isAt(UInt8(ascii: "]")) {
+                            throw tokens.failure(
+                                .trailingComma, "a ',' must be followed by a value, not ']'", at: tokens.index)
                         }
                         continue nextValue
                     } else if next == UInt8(ascii: "]") {
-                        index += 1
+                        tokens.index += 1
                         _ = frames.popLast()
                         value = .array(pendingElements.popArray(from: frame >> 1))
                     } else {
-                        throw index < count
-                            ? unexpected(next, expecting: "',' or ']'")
-                            : failure(.unexpectedEnd, "the input ends inside an array", at: index)
+                        throw tokens.hasByte
+                            ? tokens.unexpected(next, expecting: "',' or ']'")
+                            : tokens.failure(.unexpectedEnd, "the input ends inside an array", at: tokens.index)
                     }
                 }
             }
         }
     }
 
-    /// Parses `"key"` `:` and the whitespace after it.
-    private mutating func parseKey(afterComma: Bool) throws(JSONParseError) -> String {
-        guard index < count else { throw failure(.unexpectedEnd, "the input ends inside an object", at: index) }
-        let first = bytes[index]
-        guard first == UInt8(ascii: "\"") else {
-            if afterComma && first == UInt8(ascii: "}") {
-                throw failure(.trailingComma, "a ',' must be followed by a member, not '}'", at: index)
-            }
-            throw unexpected(first, expecting: "a key in double quotes")
-        }
-        index += 1
-        let key = try parseString()
-        skipWhitespace()
-        guard index < count else { throw failure(.unexpectedEnd, "the input ends after a key", at: index) }
-        guard bytes[index] == UInt8(ascii: ":") else { throw unexpected(bytes[index], expecting: "':' after the key") }
-        index += 1
-        skipWhitespace()
-        return key
-    }
-
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
-        let length = literal.utf8CodeUnitCount
-        let start = literal.utf8Start
-        for offset in 0..<length {
-            guard index + offset < count else {
-                throw failure(.unexpectedEnd, "the input ends inside '\(literal)'", at: index + offset)
-            }
-            if bytes[index + offset] != start[offset] {
-                throw unexpected(bytes[index + offset], expecting: "'\(literal)'", at: index + offset)
-            }
-        }
-        index += length
-    }
-
-    @inline(__always)
-    private mutating func skipWhitespace() {
-        while index < count {
-            let byte = bytes[index]
-            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
-            index += 1
-        }
-    }
-
-    // MARK: - Numbers
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-    private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
-        let start = index
-        let negative = bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        guard index < count, Self.isDigit(bytes[index]) else {
-            if index < count && bytes[index] == UInt8(ascii: "I") {
-                throw failure(.invalidNumber, "-Infinity is not a JSON number", at: start)
-            }
-            throw failure(.invalidNumber, "a '-' must be followed by a digit", at: index)
-        }
-        var magnitude: UInt64 = 0
-        var digitCount = 0
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-            if index < count && Self.isDigit(bytes[index]) {
-                throw failure(.leadingZero, "a number cannot have a leading zero", at: start)
-            }
-        } else {
-            while index < count {
-                let digit = bytes[index] &- 0x30
-                guard digit < 10 else { break }
-                // Up to 19 digits cannot wrap a UInt64; longer integers are beyond Int64 anyway.
-                magnitude = magnitude &* 10 &+ UInt64(digit)
-                digitCount += 1
-                index += 1
-            }
-        }
-        var isInteger = true
-        if index < count && bytes[index] == UInt8(ascii: ".") {
-            isInteger = false
-            index += 1
-            guard index < count, Self.isDigit(bytes[index]) else {
-                throw failure(.invalidNumber, "a '.' in a number must be followed by a digit", at: index)
-            }
-            while index < count && Self.isDigit(bytes[index]) { index += 1 }
-        }
-        if index < count && bytes[index] | 0x20 == UInt8(ascii: "e") {
-            isInteger = false
-            index += 1
-            if index < count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
-            guard index < count, Self.isDigit(bytes[index]) else {
-                throw failure(.invalidNumber, "an exponent must have digits", at: index)
-            }
-            while index < count && Self.isDigit(bytes[index]) { index += 1 }
-        }
-        if isInteger && digitCount <= 19 {
-            if !negative && magnitude <= UInt64(Int64.max) {
-                return JSONNumber(storage: .integer(Int64(magnitude)))
-            }
-            if negative && magnitude != 0 && magnitude <= UInt64(Int64.max) + 1 {
-                return JSONNumber(storage: .integer(Int64(bitPattern: 0 &- magnitude)))
-            }
-        }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else {
-            throw failure(.numberOutOfRange, "\(text) is too large for a double", at: start)
-        }
-        return JSONNumber(storage: .decimal(text: text, value: value))
-    }
-
-    // MARK: - Strings
-
-    /// The position (0–7) of the first byte among the eight at `offset` that is a quote, a backslash, a control
-    /// character or non-ASCII, or 8 when there is none.
-    ///
-    /// The usual word-at-a-time tests: a flag may be raised spuriously only above a byte that really matches, so
-    /// the lowest flag is always exact.
-    @inline(__always)
-    private func firstSpecialByte(at offset: Int) -> Int {
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote
-        let hasBackslash = (backslash &- ones) & ~backslash
-        let hasControl = (word &- ones &* 0x20) & ~word
-        let flags = (word | hasQuote | hasBackslash | hasControl) & highs
-        return flags.trailingZeroBitCount >> 3
-    }
-
-    /// Moves `index` to the next byte of a string that is not plain printable ASCII, eight bytes at a time.
-    @inline(__always)
-    private mutating func skipPlainASCII() {
-        var position = index
-        defer { index = position }
-        while position &+ 8 <= count {
-            let skip = firstSpecialByte(at: position)
-            position &+= skip
-            if skip < 8 { return }
-        }
-        while position < count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return }
-            position &+= 1
-        }
-    }
-
-    /// Parses a string whose opening quote has been consumed, up to and including its closing quote.
-    private mutating func parseString() throws(JSONParseError) -> String {
-        let start = index
-        while true {
-            skipPlainASCII()
-            guard index < count else { throw unterminatedString(start) }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return text
-            } else if byte == UInt8(ascii: "\\") {
-                return try parseEscapedString(from: start)
-            } else if byte < 0x20 {
-                throw controlCharacter(byte)
-            } else if byte < 0x80 {
-                index += 1
-            } else {
-                try skipUTF8Sequence()
-            }
-        }
-    }
-
-    /// Continues a string from its first backslash, assembling it in the scratch buffer.
-    private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
-        scratch.removeAll(keepingCapacity: true)
-        var runStart = start
-        while true {
-            skipPlainASCII()
-            guard index < count else { throw unterminatedString(start) }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                index += 1
-                return String(decoding: scratch, as: UTF8.self)
-            } else if byte == UInt8(ascii: "\\") {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                try appendEscape()
-                runStart = index
-            } else if byte < 0x20 {
-                throw controlCharacter(byte)
-            } else if byte < 0x80 {
-                index += 1
-            } else {
-                try skipUTF8Sequence()
-            }
-        }
-    }
-
-    /// Decodes the escape at `index` (a backslash) into the scratch buffer.
-    private mutating func appendEscape() throws(JSONParseError) {
-        let backslash = index
-        index += 1
-        guard index < count else { throw unterminatedString(backslash) }
-        let letter = bytes[index]
-        index += 1
-        switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(letter)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            let unit = try hexQuad(escapeAt: backslash)
-            var scalar = UInt32(unit)
-            if (0xDC00...0xDFFF).contains(unit) {
-                throw failure(
-                    .loneSurrogate, "\\u\(Self.hex(unit)) is a low surrogate without a high one", at: backslash)
-            }
-            if (0xD800...0xDBFF).contains(unit) {
-                guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                else {
-                    throw failure(
-                        .loneSurrogate, "\\u\(Self.hex(unit)) is a high surrogate not followed by a low one",
-                        at: backslash)
-                }
-                let second = index
-                index += 2
-                let low = try hexQuad(escapeAt: second)
-                guard (0xDC00...0xDFFF).contains(low) else {
-                    throw failure(
-                        .loneSurrogate, "\\u\(Self.hex(unit)) is a high surrogate not followed by a low one",
-                        at: backslash)
-                }
-                scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-            }
-            appendUTF8(scalar)
-        default:
-            throw failure(.invalidEscape, "'\\\(Self.describeBare(letter))' is not a JSON escape", at: backslash)
-        }
-    }
-
-    /// Reads the four hex digits of a `\u` escape.
-    private mutating func hexQuad(escapeAt escape: Int) throws(JSONParseError) -> UInt16 {
-        var value: UInt16 = 0
-        for _ in 0..<4 {
-            guard index < count else { throw unterminatedString(escape) }
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw failure(.invalidEscape, "'\\u' must be followed by four hex digits", at: escape)
-            }
-            value = value << 4 | UInt16(digit)
-            index += 1
-        }
-        return value
-    }
-
-    private mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case 0..<0x80:
-            scratch.append(UInt8(scalar))
-        case 0x80..<0x800:
-            scratch.append(0xC0 | UInt8(scalar >> 6))
-            scratch.append(0x80 | UInt8(scalar & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(0xE0 | UInt8(scalar >> 12))
-            scratch.append(0x80 | UInt8((scalar >> 6) & 0x3F))
-            scratch.append(0x80 | UInt8(scalar & 0x3F))
-        default:
-            scratch.append(0xF0 | UInt8(scalar >> 18))
-            scratch.append(0x80 | UInt8((scalar >> 12) & 0x3F))
-            scratch.append(0x80 | UInt8((scalar >> 6) & 0x3F))
-            scratch.append(0x80 | UInt8(scalar & 0x3F))
-        }
-    }
-
-    /// Checks the multi-byte UTF-8 sequence whose lead byte is at `index`, and moves past it.
-    ///
-    /// The well-formed sequences of Unicode's table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF.
-    @inline(__always)
-    private mutating func skipUTF8Sequence() throws(JSONParseError) {
-        let lead = bytes[index]
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        let continuationCount: Int
-        switch lead {
-        case 0xC2...0xDF: continuationCount = 1
-        case 0xE0:
-            continuationCount = 2
-            lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: continuationCount = 2
-        case 0xED:
-            continuationCount = 2
-            upper = 0x9F
-        case 0xF0:
-            continuationCount = 3
-            lower = 0x90
-        case 0xF1...0xF3: continuationCount = 3
-        case 0xF4:
-            continuationCount = 3
-            upper = 0x8F
-        default:
-            throw failure(.invalidUTF8, "byte \(Self.hexByte(lead)) cannot start a UTF-8 character", at: index)
-        }
-        guard index + continuationCount < count else {
-            throw failure(.invalidUTF8, "the input ends inside a UTF-8 character", at: index)
-        }
-        let second = bytes[index + 1]
-        guard second >= lower && second <= upper else {
-            throw failure(.invalidUTF8, "invalid UTF-8 sequence starting with \(Self.hexByte(lead))", at: index)
-        }
-        if continuationCount >= 2 {
-            guard bytes[index + 2] & 0xC0 == 0x80 else {
-                throw failure(.invalidUTF8, "invalid UTF-8 sequence starting with \(Self.hexByte(lead))", at: index)
-            }
-            if continuationCount == 3 {
-                guard bytes[index + 3] & 0xC0 == 0x80 else {
-                    throw failure(.invalidUTF8, "invalid UTF-8 sequence starting with \(Self.hexByte(lead))", at: index)
-                }
-            }
-        }
-        index += continuationCount + 1
-    }
-
-    // MARK: - Errors
-
-    private func failure(_ kind: JSONParseError.Kind, _ reason: String, at offset: Int) -> JSONParseError {
-        JSONParseError(kind, reason, offset: offset, in: raw)
-    }
-
     private func tooDeep() -> JSONParseError {
-        failure(.tooDeep, "arrays and objects are nested deeper than \(maxDepth) levels", at: index)
-    }
-
-    private func unterminatedString(_ start: Int) -> JSONParseError {
-        failure(.unexpectedEnd, "the input ends inside a string", at: count)
-    }
-
-    private func controlCharacter(_ byte: UInt8) -> JSONParseError {
-        failure(
-            .controlCharacter, "raw control character \(Self.hexByte(byte)) in a string; it must be escaped", at: index)
-    }
-
-    private func unexpected(_ byte: UInt8, expecting expected: String, at offset: Int? = nil) -> JSONParseError {
-        let position = offset ?? index
-        switch byte {
-        case UInt8(ascii: "/"):
-            return failure(
-                .unexpectedCharacter, "comments are not allowed in JSON (expected \(expected))", at: position)
-        case UInt8(ascii: "'"):
-            return failure(
-                .unexpectedCharacter, "strings must be in double quotes (expected \(expected))", at: position)
-        case UInt8(ascii: "N"), UInt8(ascii: "I"):
-            return failure(.invalidNumber, "NaN and Infinity are not JSON numbers (expected \(expected))", at: position)
-        case UInt8(ascii: "+"), UInt8(ascii: "."):
-            return failure(
-                .invalidNumber, "a number must start with '-' or a digit (expected \(expected))", at: position)
-        default:
-            return failure(.unexpectedCharacter, "\(describe(byte)) where \(expected) was expected", at: position)
-        }
-    }
-
-    private func describe(_ byte: UInt8) -> String {
-        (0x21...0x7E).contains(byte) ? "'\(Self.describeBare(byte))'" : "byte \(Self.hexByte(byte))"
-    }
-
-    private static func describeBare(_ byte: UInt8) -> String {
-        (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : hexByte(byte)
-    }
-
-    private static func hexByte(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return "0x" + String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
-    }
-
-    private static func hex(_ unit: UInt16) -> String {
-        let text = String(unit, radix: 16, uppercase: true)
-        return String(repeating: "0", count: 4 - text.count) + text
+        tokens.failure(.tooDeep, "arrays and objects are nested deeper than \(maxDepth) levels", at: tokens.index)
     }
 }

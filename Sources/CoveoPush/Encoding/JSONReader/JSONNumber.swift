@@ -11,7 +11,7 @@
 /// number?.doubleValue  // 1500.0
 /// number?.text         // "1.5e3"
 /// ```
-package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     enum Storage: Sendable {
         /// An integer literal that fits in `Int64`; its text is its decimal form.
         case integer(Int64)
@@ -22,19 +22,19 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     let storage: Storage
 
     /// An exact integer.
-    package init(_ value: Int64) {
+    public init(_ value: Int64) {
         storage = .integer(value)
     }
 
     /// A double; `nil` for NaN and infinity, which JSON cannot represent. The text is the shortest form that
     /// reads back as the same double (`5.0`, `0.1`, `1e+20`).
-    package init?(_ value: Double) {
+    public init?(_ value: Double) {
         guard value.isFinite else { return nil }
         storage = .decimal(text: value.description, value: value)
     }
 
     /// Parses the text of one JSON number, strictly (RFC 8259 grammar, finite value); `nil` otherwise.
-    package init?(text: String) {
+    public init?(text: String) {
         guard case .number(let number)? = try? JSONParser().parse(text) else { return nil }
         self = number
     }
@@ -44,7 +44,7 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the text was an integer literal within `Int64` (no fraction, no exponent, not `-0`).
-    package var isIntegerLiteral: Bool {
+    public var isIntegerLiteral: Bool {
         if case .integer = storage { return true }
         return false
     }
@@ -53,7 +53,7 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     ///
     /// Decided from the number's text, not from its double, so `9223372036854775809` (which rounds to a double
     /// equal to 2⁶³) or `1e-400` (which rounds to zero) give `nil`.
-    package var int64Value: Int64? {
+    public var int64Value: Int64? {
         switch storage {
         case .integer(let value):
             return value
@@ -116,7 +116,7 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value as a double (rounded to the nearest double for integers beyond 2⁵³).
-    package var doubleValue: Double {
+    public var doubleValue: Double {
         switch storage {
         case .integer(let value): return Double(value)
         case .decimal(_, let value): return value
@@ -124,7 +124,7 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number's JSON text: the original text when it was parsed, otherwise its shortest form.
-    package var text: String {
+    public var text: String {
         switch storage {
         case .integer(let value): return String(value)
         case .decimal(let text, _): return text
@@ -132,10 +132,10 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number's JSON text.
-    package var description: String { text }
+    public var description: String { text }
 
     /// Whether two numbers denote the same value.
-    package static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         switch (lhs.int64Value, rhs.int64Value) {
         case (let left?, let right?): return left == right
         case (nil, nil): return lhs.doubleValue == rhs.doubleValue
@@ -144,7 +144,7 @@ package struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Hashes the value, consistently with `==`.
-    package func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         if let integer = int64Value {
             hasher.combine(0 as UInt8)
             hasher.combine(integer)

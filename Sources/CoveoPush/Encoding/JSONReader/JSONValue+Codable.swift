@@ -13,7 +13,7 @@ extension JSONValue: Codable {
     /// Numbers that decode as `Int64` become integers (so `1.0` from `JSONDecoder` is the integer 1), other
     /// numbers doubles. A keyed container has no order and no duplicates, so object members come out sorted by
     /// key; parse with ``JSONParser`` to keep the document's order and its duplicates.
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         if let container = try? decoder.singleValueContainer() {
             if container.decodeNil() {
                 self = .null
@@ -50,16 +50,16 @@ extension JSONValue: Codable {
             return
         }
         let container = try decoder.container(keyedBy: AnyKey.self)
-        var members: [JSONObject.Member] = []
+        var members: [(key: String, value: JSONValue)] = []
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
             members.append(
-                JSONObject.Member(key: key.stringValue, value: try container.decode(JSONValue.self, forKey: key)))
+                (key: key.stringValue, value: try container.decode(JSONValue.self, forKey: key)))
         }
         self = .object(JSONObject(members))
     }
 
     /// Encodes the value; object members in order (an encoder may reorder them or drop duplicates).
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:
             var container = encoder.singleValueContainer()

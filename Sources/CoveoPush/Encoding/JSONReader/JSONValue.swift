@@ -1,13 +1,16 @@
-/// A JSON value, as read by ``JSONParser``.
+/// A JSON value: what the SDK reads from JSON, and what the emulator and the recording transport hand to tests
+/// (an emulated item's metadata and permissions, the entries of a recorded batch).
 ///
-/// Numbers keep their exactness (``JSONNumber``), objects keep their members in order with duplicates
-/// (``JSONObject``). Literals make values easy to write in tests:
+/// Numbers are ``JSONNumber``s: they tell integers from other numbers (``JSONNumber/isIntegerLiteral``,
+/// ``int64Value``) and keep their original text. Objects are ``JSONObject``s: members in document order,
+/// duplicates kept, compared without regard to order. Literals make values easy to write in tests:
 ///
 /// ```swift
 /// let value: JSONValue = ["documentId": "https://example.com/a", "tags": ["a", "b"], "views": 3]
 /// value["views"]?.int64Value  // 3
+/// value["views"] == .integer(3)  // true
 /// ```
-package enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -22,52 +25,55 @@ package enum JSONValue: Sendable, Hashable {
     case object(JSONObject)
 
     /// An integer number.
-    package static func integer(_ value: Int64) -> JSONValue { .number(JSONNumber(value)) }
+    public static func integer(_ value: Int64) -> JSONValue { .number(JSONNumber(value)) }
+
+    /// A number from a double; `null` for NaN and infinity, which JSON cannot represent.
+    public static func double(_ value: Double) -> JSONValue { JSONNumber(value).map(JSONValue.number) ?? .null }
 
     /// Whether the value is `null`.
-    package var isNull: Bool {
+    public var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// The boolean, or `nil` for any other kind of value.
-    package var boolValue: Bool? {
+    public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// The string, or `nil` for any other kind of value.
-    package var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number, or `nil` for any other kind of value.
-    package var numberValue: JSONNumber? {
+    public var numberValue: JSONNumber? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The exact integer of an integral number within `Int64`, or `nil`.
-    package var int64Value: Int64? { numberValue?.int64Value }
+    public var int64Value: Int64? { numberValue?.int64Value }
 
     /// The number as a double, or `nil` for any other kind of value.
-    package var doubleValue: Double? { numberValue?.doubleValue }
+    public var doubleValue: Double? { numberValue?.doubleValue }
 
     /// The elements of an array, or `nil` for any other kind of value.
-    package var arrayValue: [JSONValue]? {
+    public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The object, or `nil` for any other kind of value.
-    package var objectValue: JSONObject? {
+    public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// The value of the first member with this key when the value is an object, else `nil`.
-    package subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         objectValue?[key]
     }
 
@@ -89,19 +95,19 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     /// `null`.
-    package init(nilLiteral: ()) { self = .null }
+    public init(nilLiteral: ()) { self = .null }
     /// A boolean.
-    package init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
     /// An integer.
-    package init(integerLiteral value: Int64) { self = .number(JSONNumber(value)) }
+    public init(integerLiteral value: Int64) { self = .number(JSONNumber(value)) }
     /// A double; a non-finite literal becomes `null`, which is what JSON writers emit for it.
-    package init(floatLiteral value: Double) { self = JSONNumber(value).map(JSONValue.number) ?? .null }
+    public init(floatLiteral value: Double) { self = JSONNumber(value).map(JSONValue.number) ?? .null }
     /// A string.
-    package init(stringLiteral value: String) { self = .string(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
     /// An array.
-    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// An object, keeping the literal's order.
-    package init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(JSONObject(elements.map { JSONObject.Member(key: $0.0, value: $0.1) }))
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) }))
     }
 }

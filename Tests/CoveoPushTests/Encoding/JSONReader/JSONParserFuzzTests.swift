@@ -24,10 +24,10 @@ struct JSONParserFuzzTests {
             return .array((0..<count).map { _ in randomValue(&random, depth: depth + 1) })
         default:
             let count = Int.random(in: 0...5, using: &random)
-            var members: [JSONObject.Member] = []
+            var members: [(key: String, value: JSONValue)] = []
             for _ in 0..<count {
                 let key = Bool.random(using: &random) ? JSONWriterTests.randomString(&random) : "k\(random.next() % 4)"
-                members.append(JSONObject.Member(key: key, value: randomValue(&random, depth: depth + 1)))
+                members.append((key: key, value: randomValue(&random, depth: depth + 1)))
             }
             return .object(JSONObject(members))
         }

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
 
-@testable import CoveoPush
+import CoveoPush
+@testable import CoveoPushCLI
 
 @Suite("JSONArrayStreamReader")
 struct JSONArrayStreamReaderTests {
     typealias Element = JSONArrayStreamReader.Element
 
     static let chunkSizes = [1, 2, 3, 7, 64, JSONLinesReader.defaultChunkSize]
+    /// The sections of the CLI's batch files, in the order unknown-section messages list them.
+    static let sectionNames = ["addOrUpdate", "delete", "partialUpdate", "members", "mappings", "deleted"]
 
     /// What a read produced: the elements, then the error that stopped it (if any).
     struct Outcome: Equatable {
@@ -21,7 +24,7 @@ struct JSONArrayStreamReaderTests {
     }
 
     static func read(_ bytes: [UInt8], maxElementBytes: Int = 1_000_000, chunkSize: Int) -> Outcome {
-        var reader = JSONArrayStreamReader(bytes: bytes, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
+        var reader = JSONArrayStreamReader(bytes: bytes, sectionNames: Self.sectionNames, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
         var outcome = Outcome()
         do {
             while let element = try reader.next() { outcome.elements.append(element) }
@@ -85,7 +88,7 @@ struct JSONArrayStreamReaderTests {
         #expect(outcome.error == nil)
         #expect(outcome.layout == .batch)
         #expect(
-            outcome.elements.map(\.container) == [.section(.addOrUpdate), .section(.addOrUpdate), .section(.delete)])
+            outcome.elements.map(\.container) == [.section("addOrUpdate"), .section("addOrUpdate"), .section("delete")])
         #expect(outcome.elements.map(\.index) == [0, 1, 0])
         #expect(outcome.elements.map(\.line) == [1, 1, 2])
         #expect(Self.texts(outcome)[2] == #"{"documentId": "a:3", "deleteChildren": true}"#)
@@ -93,7 +96,7 @@ struct JSONArrayStreamReaderTests {
             #"{"members": [{"identity": {"name": "G"}}], "mappings": [], "deleted": [{"identity": {"name": "x"}}]}"#
         #expect(
             Self.read(identities, chunkSize: chunkSize).elements.map(\.container) == [
-                .section(.members), .section(.deleted),
+                .section("members"), .section("deleted"),
             ])
         #expect(Self.read(#"{"addOrUpdate": []}"#, chunkSize: chunkSize) == Outcome(layout: .batch))
     }
@@ -124,7 +127,7 @@ struct JSONArrayStreamReaderTests {
     func oversized(chunkSize: Int) throws {
         let big = "{\"data\": \"" + String(repeating: "z", count: 3_000) + "\"}"
         let text = "[{\"a\":1}, \(big), {\"b\":2}, \"0123456789\", \"01234567890\"]"
-        var reader = JSONArrayStreamReader(bytes: Array(text.utf8), maxElementBytes: 12, chunkSize: chunkSize)
+        var reader = JSONArrayStreamReader(bytes: Array(text.utf8), sectionNames: Self.sectionNames, maxElementBytes: 12, chunkSize: chunkSize)
         var elements: [Element] = []
         while let element = try reader.next() { elements.append(element) }
         #expect(
@@ -134,7 +137,7 @@ struct JSONArrayStreamReaderTests {
             ])
         #expect(reader.largestElementBuffer <= 12)
         // A single oversized document too.
-        var single = JSONArrayStreamReader(bytes: Array(big.utf8), maxElementBytes: 100, chunkSize: chunkSize)
+        var single = JSONArrayStreamReader(bytes: Array(big.utf8), sectionNames: Self.sectionNames, maxElementBytes: 100, chunkSize: chunkSize)
         #expect(try single.next()?.content == .oversized(byteCount: big.utf8.count))
         #expect(try single.next() == nil)
         #expect(single.largestElementBuffer <= 100)
@@ -187,7 +190,7 @@ struct JSONArrayStreamReaderTests {
     func garbage() {
         #expect(Self.texts(Self.read([0xEF, 0xBB, 0xBF] + Array("[1]".utf8), chunkSize: 2)) == ["1"])
         #expect(Self.read([0xEF, 0xBB, 0x41], chunkSize: 2).error?.kind == .invalidUTF8)
-        var random = JSONWriterTests.SplitMix(state: 0xA11A)
+        var random = SeededRandomNumberGenerator(seed: 0xA11A)
         let alphabet = Array(#"{}[]",: \a1\"#.utf8) + [0x0A, 0xFF]
         for round in 0..<1_500 {
             let count = Int.random(in: 0...80, using: &random)
@@ -216,11 +219,11 @@ struct JSONArrayStreamReaderTests {
         }
         text += "\n], \"delete\": [{\"documentId\": \"https://e.com/gone\"}]}\n"
         try Data(text.utf8).write(to: file)
-        var reader = try JSONArrayStreamReader(url: file, chunkSize: 4096)
+        var reader = try JSONArrayStreamReader(url: file, sectionNames: Self.sectionNames, chunkSize: 4096)
         var documents: [Document] = []
         while let element = try reader.next() {
-            guard case .section(.addOrUpdate) = element.container else {
-                #expect(element.container == .section(.delete))
+            guard case .section("addOrUpdate") = element.container else {
+                #expect(element.container == .section("delete"))
                 continue
             }
             documents.append(try Document(json: JSONParser().parse(try #require(element.bytes))))

@@ -1,3 +1,4 @@
+import CoveoPush
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import CoveoPush
 import Foundation
 
 #if canImport(Glibc)
@@ -196,7 +197,7 @@ package struct JSONLinesReader: ~Copyable, Sendable {
         if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+        if bytes.allSatisfy(JSONTokenizer.isWhitespace) { return nil }
         return Line(number: lineNumber, content: .bytes(bytes))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import CoveoPush
+import CoveoPush
+@testable import CoveoPushCLI
 
 @Suite("JSONLinesReader")
 struct JSONLinesReaderTests {
@@ -72,7 +73,7 @@ struct JSONLinesReaderTests {
 
     @Test("binary garbage is split into lines without crashing, and each line fails to parse on its own")
     func garbage() throws {
-        var random = JSONWriterTests.SplitMix(state: 0xBAD)
+        var random = SeededRandomNumberGenerator(seed: 0xBAD)
         var bytes = (0..<20_000).map { _ in UInt8.random(in: 0...255, using: &random) }
         bytes += Array("\n{\"ok\":true}\n".utf8)
         for chunkSize in [7, 4096] {

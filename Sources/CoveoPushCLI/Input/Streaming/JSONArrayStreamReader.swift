@@ -1,11 +1,12 @@
+import CoveoPush
 import Foundation
 
 /// Reads the documents of a `.json` file one element at a time, holding one chunk and one element in memory.
 ///
-/// The file may hold one value (a single document), an array of values, or a batch object whose keys are batch
-/// sections (`{"addOrUpdate": […], "delete": […]}`, and likewise `partialUpdate`, `members`, `mappings`,
-/// `deleted`; keys compared case-insensitively). An object whose first key is a section name with an array
-/// value is read as a batch object; any other object is one document.
+/// The file may hold one value (a single document), an array of values, or a batch object: an object whose
+/// members are named arrays, its sections (`{"addOrUpdate": […], "delete": […]}`). The reader knows no section
+/// by itself: the caller names those it accepts (``sectionNames``, compared ignoring case). An object whose first
+/// key is one of them with an array value is read as a batch object; any other object is one document.
 ///
 /// The reader follows only the container structure (brackets, strings and escapes, so brackets inside strings
 /// do not count) and hands out each element's raw bytes with where it starts; parse them with ``JSONParser``,
@@ -17,7 +18,7 @@ import Foundation
 /// reliable way to resynchronise.
 ///
 /// ```swift
-/// var reader = try JSONArrayStreamReader(path: "batch.json")
+/// var reader = try JSONArrayStreamReader(path: "batch.json", sectionNames: ["addOrUpdate", "delete"])
 /// while let element = try reader.next() {
 ///     guard let bytes = element.bytes else { continue }  // oversized
 ///     do {
@@ -46,8 +47,8 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
             case single
             /// An element of a top-level array.
             case array
-            /// An element of an array of a batch object.
-            case section(BatchSection)
+            /// An element of a section of a batch object, with the section's name as the caller spelled it.
+            case section(String)
         }
 
         /// What the element holds.
@@ -90,8 +91,9 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
 
     /// The default size limit of an element: 64 MB (64 × 10⁶ bytes).
     package static let defaultMaxElementBytes = 64_000_000
-    /// The sections a batch object may have, in their canonical spelling.
-    package static let sections: [BatchSection] = [.addOrUpdate, .delete, .partialUpdate, .members, .mappings, .deleted]
+    /// The sections a batch object may have, in the spelling the reader hands out (the file's spelling may
+    /// differ in case).
+    package let sectionNames: [String]
 
     /// Elements longer than this many bytes are reported as oversized and skipped.
     package let maxElementBytes: Int
@@ -123,7 +125,7 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     private var line = 1
     /// The offset of the first byte of the current line.
     private var lineStart = 0
-    private var seenSections: [BatchSection] = []
+    private var seenSections: [String] = []
     /// The most bytes ever held for one element (for tests of the size limit).
     private(set) var largestElementBuffer = 0
 
@@ -135,19 +137,23 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     ///   - chunkSize: How many bytes to read at a time; 256 KiB by default, at most 64 MiB.
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
     package init(
-        path: String, maxElementBytes: Int = defaultMaxElementBytes,
+        path: String, sectionNames: [String] = [], maxElementBytes: Int = defaultMaxElementBytes,
         chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) throws(JSONFileError) {
-        self.init(input: try JSONChunkedInput(path: path, chunkSize: chunkSize), maxElementBytes: maxElementBytes)
+        self.init(
+            input: try JSONChunkedInput(path: path, chunkSize: chunkSize), sectionNames: sectionNames,
+            maxElementBytes: maxElementBytes)
     }
 
     /// Opens a file URL.
     ///
     /// - Throws: ``JSONFileError`` when the file cannot be opened.
     package init(
-        url: URL, maxElementBytes: Int = defaultMaxElementBytes, chunkSize: Int = JSONLinesReader.defaultChunkSize
+        url: URL, sectionNames: [String] = [], maxElementBytes: Int = defaultMaxElementBytes,
+        chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) throws(JSONFileError) {
-        try self.init(path: url.path, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
+        try self.init(
+            path: url.path, sectionNames: sectionNames, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
     }
 
     /// Reads from an open file descriptor, such as standard input (`0`).
@@ -156,34 +162,37 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     ///   - fileDescriptor: The descriptor to read.
     ///   - closeWhenDone: Whether to close it at the end of the input or when the reader goes away.
     package init(
-        fileDescriptor: Int32, closeWhenDone: Bool = false, maxElementBytes: Int = defaultMaxElementBytes,
-        chunkSize: Int = JSONLinesReader.defaultChunkSize
+        fileDescriptor: Int32, closeWhenDone: Bool = false, sectionNames: [String] = [],
+        maxElementBytes: Int = defaultMaxElementBytes, chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) {
         self.init(
             input: JSONChunkedInput(descriptor: fileDescriptor, closeWhenDone: closeWhenDone, chunkSize: chunkSize),
-            maxElementBytes: maxElementBytes)
+            sectionNames: sectionNames, maxElementBytes: maxElementBytes)
     }
 
     /// Reads from bytes in memory.
     package init(
-        bytes: [UInt8], maxElementBytes: Int = defaultMaxElementBytes,
+        bytes: [UInt8], sectionNames: [String] = [], maxElementBytes: Int = defaultMaxElementBytes,
         chunkSize: Int = JSONLinesReader.defaultChunkSize
     ) {
-        self.init(input: JSONChunkedInput(bytes: bytes, chunkSize: chunkSize), maxElementBytes: maxElementBytes)
+        self.init(
+            input: JSONChunkedInput(bytes: bytes, chunkSize: chunkSize), sectionNames: sectionNames,
+            maxElementBytes: maxElementBytes)
     }
 
-    private init(input: consuming JSONChunkedInput, maxElementBytes: Int) {
+    private init(input: consuming JSONChunkedInput, sectionNames: [String], maxElementBytes: Int) {
         self.input = input
+        self.sectionNames = sectionNames
         self.maxElementBytes = max(0, maxElementBytes)
     }
 
     /// How many bytes of the input have been consumed.
     package var bytesRead: Int { input.offset }
 
-    /// The batch section spelled `name`, ignoring case, if it is one.
-    package static func section(named name: String) -> BatchSection? {
+    /// The accepted section spelled `name`, ignoring case, in the caller's spelling; `nil` when it is not one.
+    private func acceptedSection(named name: String) -> String? {
         let folded = name.lowercased()
-        return sections.first { $0.rawValue.lowercased() == folded }
+        return sectionNames.first { $0.lowercased() == folded }
     }
 
     /// The next element, or `nil` at the end of the file (or after a structure error).
@@ -313,7 +322,7 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
             probe.append(UInt8(ascii: ":"))
             consume()
             guard try skipWhitespace(appendingTo: &probe), try peek() == UInt8(ascii: "["),
-                let key = (try? JSONParser().parse(keyBytes))?.stringValue, let section = Self.section(named: key)
+                let key = (try? JSONParser().parse(keyBytes))?.stringValue, let section = acceptedSection(named: key)
             else { break decide }
             consume()
             layout = .batch
@@ -323,7 +332,8 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
         }
         layout = .single
         let element = try scanElement(
-            .single, index: 0, start: start, prefix: probe, depth: 1, inString: inString, escaped: escaped)
+            .single, index: 0, start: start, prefix: probe,
+            tracker: JSONTokenizer.StructureTracker(depth: 1, isInString: inString, isEscaped: escaped))
         state = .afterTopLevel
         return element
     }
@@ -354,10 +364,10 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
         guard let key = parsedKey.stringValue else {
             throw structureError(.invalidStructure, "a batch section name must be a string", at: keyPosition)
         }
-        guard let section = Self.section(named: key) else {
+        guard let section = acceptedSection(named: key) else {
             throw structureError(
                 .invalidStructure,
-                "unknown batch section '\(key)' (expected \(Self.sections.map(\.rawValue).joined(separator: ", ")))",
+                "unknown batch section '\(key)' (expected \(sectionNames.joined(separator: ", ")))",
                 at: keyPosition)
         }
         if seenSections.contains(section) {
@@ -384,19 +394,17 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     /// to the next delimiter. The scan may resume in the middle of an element (after the probe of a top-level
     /// object).
     private mutating func scanElement(
-        _ container: Element.Container, index: Int, start: Position? = nil, prefix: [UInt8] = [], depth: Int = 0,
-        inString: Bool = false, escaped: Bool = false
+        _ container: Element.Container, index: Int, start: Position? = nil, prefix: [UInt8] = [],
+        tracker: JSONTokenizer.StructureTracker = JSONTokenizer.StructureTracker()
     ) throws -> Element {
         let start = start ?? position()
         var bytes = prefix
         var total = prefix.count
         var isOversized = total > maxElementBytes
         if isOversized { bytes = [] }
-        var depth = depth
-        var inString = inString
-        var escaped = escaped
+        var tracker = tracker
         var isToken = false
-        if depth == 0 && !inString, let first = try peek() {
+        if tracker.depth == 0 && !tracker.isInString, let first = try peek() {
             isToken = first != UInt8(ascii: "\"") && first != UInt8(ascii: "{") && first != UInt8(ascii: "[")
         }
         var done = false
@@ -414,47 +422,23 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
                 while position < end {
                     let byte = chunk[position]
                     if isToken {
-                        switch byte {
-                        case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"),
-                            UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "\""), 0x20, 0x09, 0x0A, 0x0D:
+                        if JSONTokenizer.endsBareToken(byte) {
                             done = true
                             return position
-                        default:
-                            position += 1
-                            continue
                         }
+                        position += 1
+                        continue
                     }
                     if byte == 0x0A {
                         line += 1
                         lineStart = chunkOffset + position + 1
                     }
-                    if inString {
-                        if escaped {
-                            escaped = false
-                        } else if byte == UInt8(ascii: "\\") {
-                            escaped = true
-                        } else if byte == UInt8(ascii: "\"") {
-                            inString = false
-                            if depth == 0 {
-                                done = true
-                                return position + 1
-                            }
-                        }
-                    } else {
-                        switch byte {
-                        case UInt8(ascii: "\""):
-                            inString = true
-                        case UInt8(ascii: "{"), UInt8(ascii: "["):
-                            depth += 1
-                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                            depth -= 1
-                            if depth <= 0 {
-                                done = true
-                                return position + 1
-                            }
-                        default:
-                            break
-                        }
+                    switch tracker.consume(byte) {
+                    case .stringClosed where tracker.depth == 0, .closed where tracker.depth <= 0:
+                        done = true
+                        return position + 1
+                    default:
+                        break
                     }
                     position += 1
                 }
@@ -497,20 +481,14 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
         guard try peek() != nil else { return .endOfInput }
         bytes.append(UInt8(ascii: "\""))
         consume()
-        var escaped = false
+        var tracker = JSONTokenizer.StructureTracker(isInString: true)
         var length = 0
         while let byte = try peek() {
             bytes.append(byte)
             consume()
             length += 1
-            if escaped {
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") {
-                escaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                return .complete
-            }
-            if length > Self.probeLimit { return .tooLong(escaped: escaped) }
+            if tracker.consume(byte) == .stringClosed { return .complete }
+            if length > Self.probeLimit { return .tooLong(escaped: tracker.isEscaped) }
         }
         return .endOfInput
     }
@@ -534,14 +512,14 @@ package struct JSONArrayStreamReader: ~Copyable, Sendable {
     }
 
     private mutating func skipWhitespace() throws(JSONFileError) {
-        while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        while let byte = try peek(), JSONTokenizer.isWhitespace(byte) {
             consume()
         }
     }
 
     /// Skips whitespace, appending it; `false` when more than the probe limit was appended.
     private mutating func skipWhitespace(appendingTo bytes: inout [UInt8]) throws(JSONFileError) -> Bool {
-        while let byte = try peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        while let byte = try peek(), JSONTokenizer.isWhitespace(byte) {
             bytes.append(byte)
             consume()
             if bytes.count > Self.probeLimit { return false }
