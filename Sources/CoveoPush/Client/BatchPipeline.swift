@@ -63,7 +63,7 @@ actor BatchPipeline {
     func append(_ json: [UInt8], to section: BatchSection, key: String, parentKey: String?, cascades: Bool) async throws {
         if let stopError { throw stopError }
         guard !finished else {
-            throw PushError(.invalidInput, operation: "append", message: "the session is already finished", documentIds: [key])
+            throw PushError(.invalidInput, operation: .append, message: "the session is already finished", documentIds: [key])
         }
         try Task.checkCancellation()
         handed += 1
@@ -93,7 +93,7 @@ actor BatchPipeline {
         do {
             try current.append(json, to: section)
         } catch {
-            throw PushError(.localFile, operation: "writeBatchFile", message: "\(error)", documentIds: [key])
+            throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)", documentIds: [key])
         }
         if isDelete {
             deletedKeys.insert(hash)
@@ -141,7 +141,7 @@ actor BatchPipeline {
             batch = try current.finish()
         } catch {
             current.discard()
-            throw PushError(.localFile, operation: "writeBatchFile", message: "\(error)")
+            throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)")
         }
         let previous = lastBatch
         let task = Task { [client, target, counter] in
@@ -209,7 +209,7 @@ actor BatchPipeline {
         }
         defer { batch.remove() }
         let error = PushError(
-            .cancelled, operation: "pushBatch", message: "the session was cancelled before this batch was sent")
+            .cancelled, operation: .pushBatch, message: "the session was cancelled before this batch was sent")
         for id in BatchScanner.identifiers(in: batch.body) {
             report.failed.append(PushReport.Failure(documentId: id, error: error))
         }
@@ -231,7 +231,7 @@ actor BatchPipeline {
         defer { discardHeld() }
         guard await stream.isOpen || !held.isEmpty else {
             throw PushError(
-                .invalidInput, operation: PushOperation.closeStream.rawValue,
+                .invalidInput, operation: .closeStream,
                 message: "an empty full load would delete the whole catalog; nothing was sent")
         }
         let outcome: PushError?
@@ -301,7 +301,7 @@ actor BatchPipeline {
             for (part, _) in uploaded { part.remove() }
         }
         func fail(_ part: BatchFile, _ error: Error) async {
-            let pushError = (error as? PushError) ?? PushError(.cancelled, operation: "pushBatch", message: "\(error)")
+            let pushError = (error as? PushError) ?? PushError(.cancelled, operation: .pushBatch, message: "\(error)")
             await pipeline.settle(part, error: pushError)
         }
         // Upload, concurrently with other batches.

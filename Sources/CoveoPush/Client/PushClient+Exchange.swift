@@ -18,7 +18,7 @@ extension PushClient {
         do {
             return try make()
         } catch {
-            throw PushError(error, operation: operation.rawValue)
+            throw PushError(error, operation: operation)
         }
     }
 
@@ -26,7 +26,7 @@ extension PushClient {
     nonisolated func execute<R: PushRequest>(_ request: R, counter: RequestCounter?, documentIds: [String] = [])
         async throws -> R.Response
     {
-        let operation = request.operation.rawValue
+        let operation = request.operation
         let response = try await exchange(
             operation: operation, host: .pushAPI, timeout: configuration.requestTimeout, counter: counter,
             documentIds: documentIds
@@ -59,7 +59,7 @@ extension PushClient {
     ///   - host: The Coveo API host or the upload host; their status codes mean different things.
     ///   - make: Builds the request for a token (`nil` for the upload host, which never gets one).
     nonisolated func exchange(
-        operation: String, host: RequestHost, timeout: Duration, counter: RequestCounter?, documentIds: [String] = [],
+        operation: PushOperation, host: RequestHost, timeout: Duration, counter: RequestCounter?, documentIds: [String] = [],
         make: (APIKey?) throws -> (head: TransportRequest, body: RequestBody?)
     ) async throws -> TransportResponse {
         let policy = configuration.retryPolicy

@@ -73,7 +73,7 @@ public struct PushSession: Sendable {
         do {
             json = try encoder.encodeDelete(documentId: documentId, deleteChildren: deleteChildren)
         } catch let error as ValidationError {
-            let pushError = PushError(error, operation: "deleteDocument")
+            let pushError = PushError(error, operation: .deleteDocument)
             await pipeline.recordRejected(documentId, pushError)
             throw pushError
         }
@@ -99,10 +99,10 @@ public struct PushSession: Sendable {
             do {
                 return try encoder.encode(offloaded, for: .batchItem)
             } catch let error as ValidationError {
-                throw PushError(error, operation: "addOrUpdateDocument")
+                throw PushError(error, operation: .addOrUpdateDocument)
             }
         } catch let error as ValidationError {
-            throw PushError(error, operation: "addOrUpdateDocument")
+            throw PushError(error, operation: .addOrUpdateDocument)
         }
     }
 }
