@@ -11,6 +11,8 @@ struct ExchangeContext: Sendable {
     var counter: RequestCounter?
     /// The documents a failure affects, when known.
     var documentIds: [String]
+    /// Whether the request may be sent again after a failure that leaves its outcome unknown.
+    var isIdempotent: Bool
 
     /// The error that ends the exchange at `attempt`.
     func failure(
@@ -20,5 +22,16 @@ struct ExchangeContext: Sendable {
         PushError(
             code, operation: operation, message: message, statusCode: statusCode, errorCode: errorCode,
             retryAfter: retryAfter, attempts: attempt.number, documentIds: documentIds)
+    }
+
+    /// The error that ends the exchange of a request that is not idempotent after a failure that leaves its
+    /// outcome unknown.
+    func outcomeUnknown(_ what: String, attempt: RetryAttempt, statusCode: Int? = nil, errorCode: String? = nil)
+        -> PushError
+    {
+        failure(
+            .outcomeUnknown,
+            "the outcome is unknown: \(what); \(operation.rawValue) is not idempotent, so it was not sent again",
+            attempt: attempt, statusCode: statusCode, errorCode: errorCode)
     }
 }

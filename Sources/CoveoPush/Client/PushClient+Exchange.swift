@@ -8,6 +8,9 @@ extension PushClient {
     /// let container = try await client.send(CreateFileContainerRequest(organizationId: "myorg"))
     /// ```
     ///
+    /// A request whose ``PushRequest/isIdempotent`` is false is not sent again after a failure that leaves its
+    /// outcome unknown; it fails with ``PushError/Code/outcomeUnknown`` instead.
+    ///
     /// - Throws: ``PushError`` (with the Coveo `errorCode` when the service sent one), or `CancellationError`.
     public nonisolated func send<R: PushRequest>(_ request: R) async throws -> R.Response {
         try await execute(request, counter: nil)
@@ -29,7 +32,7 @@ extension PushClient {
         let operation = request.operation
         let response = try await exchange(
             operation: operation, host: .pushAPI, timeout: configuration.requestTimeout, counter: counter,
-            documentIds: documentIds
+            documentIds: documentIds, isIdempotent: request.isIdempotent
         ) { token in
             guard let token else { throw PushError(.authenticationFailed, operation: operation, message: "no token") }
             return try builder.build(request, token: token, now: configuration.wallClock())
@@ -57,14 +60,16 @@ extension PushClient {
     ///
     /// - Parameters:
     ///   - host: The Coveo API host or the upload host; their status codes mean different things.
+    ///   - isIdempotent: Whether the request may be sent again after a failure that leaves its outcome unknown.
     ///   - make: Builds the request for a token (`nil` for the upload host, which never gets one).
     nonisolated func exchange(
         operation: PushOperation, host: RequestHost, timeout: Duration, counter: RequestCounter?,
-        documentIds: [String] = [],
+        documentIds: [String] = [], isIdempotent: Bool = true,
         make: (APIKey?) throws -> (head: TransportRequest, body: RequestBody?)
     ) async throws -> TransportResponse {
         let context = ExchangeContext(
-            operation: operation, host: host, timeout: timeout, counter: counter, documentIds: documentIds)
+            operation: operation, host: host, timeout: timeout, counter: counter, documentIds: documentIds,
+            isIdempotent: isIdempotent)
         var attempt = RetryAttempt(policy: configuration.retryPolicy, clock: clock)
         while true {
             attempt.begin()

@@ -55,7 +55,7 @@ extension PushClient {
     }
 
     /// Decides what follows an attempt: ``RetryClassifier`` for what the answer means, the policy's attempts and
-    /// deadline for whether another attempt fits.
+    /// deadline for whether another attempt fits, and ``PushRequest/isIdempotent`` after an ambiguous failure.
     nonisolated func classify(_ outcome: AttemptOutcome, attempt: RetryAttempt, _ context: ExchangeContext) async
         -> RetryDecision
     {
@@ -73,6 +73,9 @@ extension PushClient {
         let delay = await backoff(beforeAttempt: attempt.number + 1)
         guard case .retry = RetryClassifier.classify(error) else {
             return .fail(context.failure(.localFile, error.description, attempt: attempt))
+        }
+        if !context.isIdempotent && RetryClassifier.leavesOutcomeUnknown(error) {
+            return .fail(context.outcomeUnknown(error.description, attempt: attempt))
         }
         guard attempt.allowsRetry(after: delay) else {
             return .fail(context.failure(.retriesExhausted, error.description, attempt: attempt))
@@ -100,6 +103,12 @@ extension PushClient {
                 : nil
             let computed = await backoff(beforeAttempt: attempt.number + 1)
             let delay = min(retryAfter ?? computed, RetryPolicy.longestDelay)
+            if !context.isIdempotent
+                && RetryClassifier.leavesOutcomeUnknown(statusCode: status, hasRetryAfter: retryAfter != nil)
+            {
+                return .fail(
+                    context.outcomeUnknown(message, attempt: attempt, statusCode: status, errorCode: errorCode))
+            }
             guard attempt.allowsRetry(after: delay) else { return failure(.retriesExhausted, retryAfter: retryAfter) }
             return .retry(after: delay, closesThrottle: status == 429, failure: "HTTP \(status)")
         case .refreshToken:

@@ -41,6 +41,10 @@ public struct PushError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let localFile = Code(rawValue: "localFile")
         /// The work was cancelled before this document was confirmed.
         public static let cancelled = Code(rawValue: "cancelled")
+        /// A request that is not safe to send twice (``PushRequest/isIdempotent`` is false) failed in a way that
+        /// leaves unknown whether the service applied it (a timeout, a connection lost, a 5xx that is not a
+        /// refusal), so it was not sent again. Check the service's state before sending it again.
+        public static let outcomeUnknown = Code(rawValue: "outcomeUnknown")
     }
 
     /// What kind of failure this is.
