@@ -20,11 +20,8 @@ actor BatchPipeline {
     private let progressContinuation: AsyncStream<PushProgress>.Continuation
 
     private var writer: BatchFileWriter?
-    private var addedKeys: Set<Int> = []
-    private var parentKeys: Set<Int> = []
-    private var deletedKeys: Set<Int> = []
-    private var partialKeys: Set<Int> = []
-    private var cascadingDeletes: Set<Int> = []
+    /// What the open batch holds, to close it before a conflicting entry.
+    private var conflicts = BatchConflicts()
     private var lastBatch: Task<Void, Never>?
     private var inFlight: [Task<Void, Never>] = []
     private var report = PushReport()
@@ -67,27 +64,18 @@ actor BatchPipeline {
         }
         try Task.checkCancellation()
         handed += 1
-        let isDelete = section == .delete || section == .deleted
-        let isPartial = section == .partialUpdate
-        let hash = key.hashValue
-        // The order in which the service applies a batch's arrays is not documented: one ID never appears in two
-        // of them within a batch (nor a cascading delete beside its children's adds).
-        let conflicts: Bool
-        if isDelete {
-            conflicts = addedKeys.contains(hash) || partialKeys.contains(hash) || (cascades && parentKeys.contains(hash))
-        } else if isPartial {
-            conflicts = addedKeys.contains(hash) || deletedKeys.contains(hash)
-        } else {
-            conflicts =
-                deletedKeys.contains(hash) || partialKeys.contains(hash)
-                || parentKey.map { cascadingDeletes.contains($0.hashValue) } ?? false
-        }
+        let entry: BatchConflicts.Entry =
+            switch section {
+            case .delete, .deleted: .delete(cascades: cascades)
+            case .partialUpdate: .partialUpdate
+            default: .add(parent: parentKey)
+            }
         if let current = writer, !current.isEmpty {
             let tooLarge = current.byteCount(afterAppending: json.count, to: section) > configuration.batchLimit
             let tooManyBuffered =
                 section != target.format.sections.first
                 && current.bufferedByteCount + json.count > configuration.deleteBufferLimit
-            if conflicts || tooLarge || tooManyBuffered { try await closeBatch() }
+            if tooLarge || tooManyBuffered || conflicts.conflicts(key, entry) { try await closeBatch() }
         }
         let current = currentWriter()
         do {
@@ -95,15 +83,7 @@ actor BatchPipeline {
         } catch {
             throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)", documentIds: [key])
         }
-        if isDelete {
-            deletedKeys.insert(hash)
-            if cascades { cascadingDeletes.insert(hash) }
-        } else if isPartial {
-            partialKeys.insert(hash)
-        } else {
-            addedKeys.insert(hash)
-            if let parentKey { parentKeys.insert(parentKey.hashValue) }
-        }
+        conflicts.record(key, entry)
     }
 
     /// Records an entry the caller could not even encode (invalid input, content that could not be offloaded).
@@ -127,11 +107,7 @@ actor BatchPipeline {
     private func closeBatch() async throws {
         guard let current = writer else { return }
         writer = nil
-        addedKeys.removeAll(keepingCapacity: true)
-        parentKeys.removeAll(keepingCapacity: true)
-        deletedKeys.removeAll(keepingCapacity: true)
-        partialKeys.removeAll(keepingCapacity: true)
-        cascadingDeletes.removeAll(keepingCapacity: true)
+        conflicts.removeAll()
         guard !current.isEmpty else {
             current.discard()
             return
