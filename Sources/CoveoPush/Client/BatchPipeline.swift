@@ -1,8 +1,8 @@
 import Foundation
 
 /// The engine behind ``PushSession`` and ``IdentitySession``: appends encoded entries to the current batch file,
-/// closes it before it crosses the size limit, uploads batches concurrently, and pushes them strictly in the
-/// order they were created.
+/// closes it before it crosses the size limit (or before a conflict, see ``BatchConflicts``), uploads batches
+/// concurrently, and pushes them strictly in the order they were created (each in its ``BatchDelivery`` task).
 ///
 /// Order: each batch's push waits for the previous batch's push to be answered, so the service receives the
 /// crawler's operations in the crawler's order. Within one batch, an ID is never both added and deleted (the
@@ -120,8 +120,10 @@ actor BatchPipeline {
             throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)")
         }
         let previous = lastBatch
-        let task = Task { [client, target, counter] in
-            await Self.deliver(batch, after: previous, client: client, target: target, counter: counter, pipeline: self)
+        // The task starts on this actor (it captures self), as it always did; the delivery itself is nonisolated.
+        let task = Task {
+            await BatchDelivery(client: client, target: target, counter: counter, pipeline: self)
+                .deliver(batch, after: previous)
         }
         lastBatch = task
         inFlight.append(task)
@@ -193,7 +195,7 @@ actor BatchPipeline {
     }
 
     /// Keeps an uploaded chunk of a full load until the stream is closed.
-    fileprivate func hold(_ part: BatchFile) {
+    func hold(_ part: BatchFile) {
         held.append(part)
     }
 
@@ -226,9 +228,11 @@ actor BatchPipeline {
 
     // MARK: - Batch outcomes
 
-    fileprivate var stopped: PushError? { stopError }
+    /// The error that stops the session, once a batch failed with one.
+    var stopped: PushError? { stopError }
 
-    fileprivate func settle(_ batch: BatchFile, error: PushError?) async {
+    /// Records a batch's outcome in the report and the progress: confirmed when `error` is nil.
+    func settle(_ batch: BatchFile, error: PushError?) async {
         if let error {
             if Self.stopsTheSession(error), stopError == nil { stopError = error }
             orderBroken = true
@@ -262,94 +266,5 @@ actor BatchPipeline {
             PushProgress(
                 documentsDone: done, documentsTotal: handed, bytesUploaded: bytes,
                 batchesCommitted: report.batches, failures: report.failed.count, committedInOrder: committedInOrder))
-    }
-
-    /// Uploads a batch (splitting it if the upload host refuses its size), waits for the previous batch's push,
-    /// then pushes it, uploading and pushing again when the push could not be confirmed.
-    private static func deliver(
-        _ batch: BatchFile, after previous: Task<Void, Never>?, client: PushClient, target: BatchTarget,
-        counter: RequestCounter, pipeline: BatchPipeline
-    ) async {
-        var pending = [batch]
-        var uploaded: [(BatchFile, FileContainer)] = []
-        defer {
-            for part in pending { part.remove() }
-            for (part, _) in uploaded { part.remove() }
-        }
-        func fail(_ part: BatchFile, _ error: Error) async {
-            let pushError = (error as? PushError) ?? PushError(.cancelled, operation: .pushBatch, message: "\(error)")
-            await pipeline.settle(part, error: pushError)
-        }
-        // Upload, concurrently with other batches.
-        while !pending.isEmpty {
-            let part = pending.removeFirst()
-            if let stop = await pipeline.stopped {
-                await fail(part, stop)
-                part.remove()
-                continue
-            }
-            do {
-                let container = try await client.uploadToNewContainer(
-                    part.body, counter: counter, documentIds: [], for: target)
-                uploaded.append((part, container))
-            } catch let error as PushError where error.code == .contentTooLarge && error.statusCode == 413 {
-                let halves: (BatchFile, BatchFile)?
-                do {
-                    halves = try part.split(
-                        format: target.format, temporaryDirectory: client.configuration.temporaryDirectory,
-                        memoryThreshold: client.configuration.batchMemoryThreshold)
-                } catch {
-                    halves = nil
-                }
-                if let halves {
-                    pending.insert(contentsOf: [halves.0, halves.1], at: 0)
-                } else {
-                    await fail(part, error)
-                }
-                part.remove()
-            } catch {
-                await fail(part, error)
-                part.remove()
-            }
-        }
-        // Push, strictly after the previous batch.
-        await previous?.value
-        while !uploaded.isEmpty {
-            let (part, container) = uploaded.removeFirst()
-            if !target.commitsEachBatch {
-                await pipeline.hold(part)
-                continue
-            }
-            defer { part.remove() }
-            if let stop = await pipeline.stopped {
-                await fail(part, stop)
-                continue
-            }
-            var fileId = container.fileId
-            var repushes = 0
-            while true {
-                do {
-                    try Task.checkCancellation()
-                    try await client.commit(fileId: fileId, to: target, counter: counter, documentIds: [])
-                    await pipeline.settle(part, error: nil)
-                    break
-                } catch let error as PushError
-                    where PushClient.isUnconfirmed(error) && repushes < client.configuration.maxRepushes
-                {
-                    repushes += 1
-                    do {
-                        fileId = try await client.uploadToNewContainer(
-                            part.body, counter: counter, documentIds: [], for: target
-                        ).fileId
-                    } catch {
-                        await fail(part, error)
-                        break
-                    }
-                } catch {
-                    await fail(part, error)
-                    break
-                }
-            }
-        }
     }
 }
