@@ -35,7 +35,6 @@ struct RetryAttempt: Sendable {
     /// Records the failure the next attempt retries.
     mutating func retry(after failure: String) {
         lastFailure = failure
-        needsNewToken = false
     }
 
     /// Spends the one token refresh: the next attempt asks for a new token. Returns false when it was already spent.
