@@ -12,7 +12,7 @@
 /// memory does not grow with the length of IDs. Each set therefore holds the hash of every key it was given,
 /// and possibly the hash of other keys too: a lookup can answer "present" for a key that was never recorded
 /// (two different IDs sharing a hash value), never "absent" for one that was. A collision can only make
-/// ``conflicts(_:_:)`` true without a real conflict, which closes the batch early (a smaller batch, one more
+/// ``conflicts(_:)`` true without a real conflict, which closes the batch early (a smaller batch, one more
 /// push); it can never let a real conflict into a batch. Since Swift seeds its hash per process, such a collision
 /// is rare and not reproducible from the input alone.
 package struct BatchConflicts {
@@ -26,7 +26,15 @@ package struct BatchConflicts {
         case partialUpdate
     }
 
-    private let hash: @Sendable (String) -> Int
+    /// An entry with its key (and parent) hashed once, checked with ``conflicts(_:)`` and then recorded with
+    /// ``record(_:)``.
+    package struct Probe: Sendable, Hashable {
+        fileprivate let entry: Entry
+        fileprivate let key: Int
+        fileprivate let parent: Int?
+    }
+
+    private let hash: (@Sendable (String) -> Int)?
     private var added: Set<Int> = []
     private var parents: Set<Int> = []
     private var deleted: Set<Int> = []
@@ -35,39 +43,49 @@ package struct BatchConflicts {
 
     /// Creates an empty record.
     ///
-    /// - Parameter hash: How a key becomes the value remembered; Swift's `hashValue` unless a test forces
+    /// - Parameter hash: How a key becomes the value remembered; `nil` (Swift's `hashValue`) unless a test forces
     ///   collisions.
-    package init(hash: @escaping @Sendable (String) -> Int = { $0.hashValue }) {
+    package init(hash: (@Sendable (String) -> Int)? = nil) {
         self.hash = hash
     }
 
-    /// Whether `entry` for `key` would conflict with an operation already recorded (or, after a hash collision,
-    /// seems to).
-    package func conflicts(_ key: String, _ entry: Entry) -> Bool {
-        let value = hash(key)
-        switch entry {
+    /// The entry `entry` for `key`, hashed.
+    package func probe(_ key: String, _ entry: Entry) -> Probe {
+        var parent: Int?
+        if case .add(let parentKey?) = entry { parent = value(of: parentKey) }
+        return Probe(entry: entry, key: value(of: key), parent: parent)
+    }
+
+    private func value(of key: String) -> Int {
+        if let hash { return hash(key) }
+        return key.hashValue
+    }
+
+    /// Whether the entry would conflict with an operation already recorded (or, after a hash collision, seems to).
+    package func conflicts(_ probe: Probe) -> Bool {
+        switch probe.entry {
         case .delete(let cascades):
-            return added.contains(value) || updated.contains(value) || (cascades && parents.contains(value))
+            return added.contains(probe.key) || updated.contains(probe.key)
+                || (cascades && parents.contains(probe.key))
         case .partialUpdate:
-            return added.contains(value) || deleted.contains(value)
-        case .add(let parent):
-            return deleted.contains(value) || updated.contains(value)
-                || parent.map { cascadingDeletes.contains(hash($0)) } ?? false
+            return added.contains(probe.key) || deleted.contains(probe.key)
+        case .add:
+            return deleted.contains(probe.key) || updated.contains(probe.key)
+                || probe.parent.map { cascadingDeletes.contains($0) } ?? false
         }
     }
 
-    /// Records that the open batch now holds `entry` for `key`.
-    package mutating func record(_ key: String, _ entry: Entry) {
-        let value = hash(key)
-        switch entry {
+    /// Records that the open batch now holds the entry.
+    package mutating func record(_ probe: Probe) {
+        switch probe.entry {
         case .delete(let cascades):
-            deleted.insert(value)
-            if cascades { cascadingDeletes.insert(value) }
+            deleted.insert(probe.key)
+            if cascades { cascadingDeletes.insert(probe.key) }
         case .partialUpdate:
-            updated.insert(value)
-        case .add(let parent):
-            added.insert(value)
-            if let parent { parents.insert(hash(parent)) }
+            updated.insert(probe.key)
+        case .add:
+            added.insert(probe.key)
+            if let parent = probe.parent { parents.insert(parent) }
         }
     }
 

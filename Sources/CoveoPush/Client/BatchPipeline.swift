@@ -70,12 +70,13 @@ actor BatchPipeline {
             case .partialUpdate: .partialUpdate
             default: .add(parent: parentKey)
             }
+        let probe = conflicts.probe(key, entry)
         if let current = writer, !current.isEmpty {
             let tooLarge = current.byteCount(afterAppending: json.count, to: section) > configuration.batchLimit
             let tooManyBuffered =
                 section != target.format.sections.first
                 && current.bufferedByteCount + json.count > configuration.deleteBufferLimit
-            if tooLarge || tooManyBuffered || conflicts.conflicts(key, entry) { try await closeBatch() }
+            if tooLarge || tooManyBuffered || conflicts.conflicts(probe) { try await closeBatch() }
         }
         let current = currentWriter()
         do {
@@ -83,7 +84,7 @@ actor BatchPipeline {
         } catch {
             throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)", documentIds: [key])
         }
-        conflicts.record(key, entry)
+        conflicts.record(probe)
     }
 
     /// Records an entry the caller could not even encode (invalid input, content that could not be offloaded).

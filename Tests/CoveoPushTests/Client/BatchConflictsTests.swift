@@ -126,3 +126,15 @@ struct BatchConflictsTests {
         #expect(caught > 0)
     }
 }
+
+extension BatchConflicts {
+    /// The check of one entry, for tests that name keys rather than probes.
+    func conflicts(_ key: String, _ entry: Entry) -> Bool {
+        conflicts(probe(key, entry))
+    }
+
+    /// The record of one entry, for tests that name keys rather than probes.
+    mutating func record(_ key: String, _ entry: Entry) {
+        record(probe(key, entry))
+    }
+}
