@@ -1,8 +1,8 @@
 import Foundation
 
 /// The engine behind ``PushSession`` and ``IdentitySession``: appends encoded entries to the current batch file,
-/// closes it before it crosses the size limit, uploads batches concurrently, and pushes them strictly in the
-/// order they were created.
+/// closes it before it crosses the size limit (or before a conflict, see ``BatchConflicts``), uploads batches
+/// concurrently, and pushes them strictly in the order they were created (each in its ``BatchDelivery`` task).
 ///
 /// Order: each batch's push waits for the previous batch's push to be answered, so the service receives the
 /// crawler's operations in the crawler's order. Within one batch, an ID is never both added and deleted (the
@@ -20,11 +20,8 @@ actor BatchPipeline {
     private let progressContinuation: AsyncStream<PushProgress>.Continuation
 
     private var writer: BatchFileWriter?
-    private var addedKeys: Set<Int> = []
-    private var parentKeys: Set<Int> = []
-    private var deletedKeys: Set<Int> = []
-    private var partialKeys: Set<Int> = []
-    private var cascadingDeletes: Set<Int> = []
+    /// What the open batch holds, to close it before a conflicting entry.
+    private var conflicts = BatchConflicts()
     private var lastBatch: Task<Void, Never>?
     private var inFlight: [Task<Void, Never>] = []
     private var report = PushReport()
@@ -63,47 +60,31 @@ actor BatchPipeline {
     func append(_ json: [UInt8], to section: BatchSection, key: String, parentKey: String?, cascades: Bool) async throws {
         if let stopError { throw stopError }
         guard !finished else {
-            throw PushError(.invalidInput, operation: "append", message: "the session is already finished", documentIds: [key])
+            throw PushError(.invalidInput, operation: .append, message: "the session is already finished", documentIds: [key])
         }
         try Task.checkCancellation()
         handed += 1
-        let isDelete = section == .delete || section == .deleted
-        let isPartial = section == .partialUpdate
-        let hash = key.hashValue
-        // The order in which the service applies a batch's arrays is not documented: one ID never appears in two
-        // of them within a batch (nor a cascading delete beside its children's adds).
-        let conflicts: Bool
-        if isDelete {
-            conflicts = addedKeys.contains(hash) || partialKeys.contains(hash) || (cascades && parentKeys.contains(hash))
-        } else if isPartial {
-            conflicts = addedKeys.contains(hash) || deletedKeys.contains(hash)
-        } else {
-            conflicts =
-                deletedKeys.contains(hash) || partialKeys.contains(hash)
-                || parentKey.map { cascadingDeletes.contains($0.hashValue) } ?? false
-        }
+        let entry: BatchConflicts.Entry =
+            switch section {
+            case .delete, .deleted: .delete(cascades: cascades)
+            case .partialUpdate: .partialUpdate
+            default: .add(parent: parentKey)
+            }
+        let probe = conflicts.probe(key, entry)
         if let current = writer, !current.isEmpty {
             let tooLarge = current.byteCount(afterAppending: json.count, to: section) > configuration.batchLimit
             let tooManyBuffered =
                 section != target.format.sections.first
                 && current.bufferedByteCount + json.count > configuration.deleteBufferLimit
-            if conflicts || tooLarge || tooManyBuffered { try await closeBatch() }
+            if tooLarge || tooManyBuffered || conflicts.conflicts(probe) { try await closeBatch() }
         }
         let current = currentWriter()
         do {
             try current.append(json, to: section)
         } catch {
-            throw PushError(.localFile, operation: "writeBatchFile", message: "\(error)", documentIds: [key])
+            throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)", documentIds: [key])
         }
-        if isDelete {
-            deletedKeys.insert(hash)
-            if cascades { cascadingDeletes.insert(hash) }
-        } else if isPartial {
-            partialKeys.insert(hash)
-        } else {
-            addedKeys.insert(hash)
-            if let parentKey { parentKeys.insert(parentKey.hashValue) }
-        }
+        conflicts.record(probe)
     }
 
     /// Records an entry the caller could not even encode (invalid input, content that could not be offloaded).
@@ -127,11 +108,7 @@ actor BatchPipeline {
     private func closeBatch() async throws {
         guard let current = writer else { return }
         writer = nil
-        addedKeys.removeAll(keepingCapacity: true)
-        parentKeys.removeAll(keepingCapacity: true)
-        deletedKeys.removeAll(keepingCapacity: true)
-        partialKeys.removeAll(keepingCapacity: true)
-        cascadingDeletes.removeAll(keepingCapacity: true)
+        conflicts.removeAll()
         guard !current.isEmpty else {
             current.discard()
             return
@@ -141,11 +118,13 @@ actor BatchPipeline {
             batch = try current.finish()
         } catch {
             current.discard()
-            throw PushError(.localFile, operation: "writeBatchFile", message: "\(error)")
+            throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)")
         }
         let previous = lastBatch
-        let task = Task { [client, target, counter] in
-            await Self.deliver(batch, after: previous, client: client, target: target, counter: counter, pipeline: self)
+        // The task starts on this actor (it captures self), as it always did; the delivery itself is nonisolated.
+        let task = Task {
+            await BatchDelivery(client: client, target: target, counter: counter, pipeline: self)
+                .deliver(batch, after: previous)
         }
         lastBatch = task
         inFlight.append(task)
@@ -214,7 +193,7 @@ actor BatchPipeline {
         }
         defer { batch.remove() }
         let error = PushError(
-            .cancelled, operation: "pushBatch", message: "the session was cancelled before this batch was sent")
+            .cancelled, operation: .pushBatch, message: "the session was cancelled before this batch was sent")
         for id in BatchScanner.identifiers(in: batch.body) {
             report.failed.append(PushReport.Failure(documentId: id, error: error))
         }
@@ -222,7 +201,7 @@ actor BatchPipeline {
     }
 
     /// Keeps an uploaded chunk of a full load until the stream is closed.
-    fileprivate func hold(_ part: BatchFile) {
+    func hold(_ part: BatchFile) {
         held.append(part)
     }
 
@@ -236,7 +215,7 @@ actor BatchPipeline {
         defer { discardHeld() }
         guard await stream.isOpen || !held.isEmpty else {
             throw PushError(
-                .invalidInput, operation: PushOperation.closeStream.rawValue,
+                .invalidInput, operation: .closeStream,
                 message: "an empty full load would delete the whole catalog; nothing was sent")
         }
         let outcome: PushError?
@@ -255,9 +234,11 @@ actor BatchPipeline {
 
     // MARK: - Batch outcomes
 
-    fileprivate var stopped: PushError? { stopError }
+    /// The error that stops the session, once a batch failed with one.
+    var stopped: PushError? { stopError }
 
-    fileprivate func settle(_ batch: BatchFile, error: PushError?) async {
+    /// Records a batch's outcome in the report and the progress: confirmed when `error` is nil.
+    func settle(_ batch: BatchFile, error: PushError?) async {
         if let error {
             if Self.stopsTheSession(error), stopError == nil { stopError = error }
             orderBroken = true
@@ -291,94 +272,5 @@ actor BatchPipeline {
             PushProgress(
                 documentsDone: done, documentsTotal: handed, bytesUploaded: bytes,
                 batchesCommitted: report.batches, failures: report.failed.count, committedInOrder: committedInOrder))
-    }
-
-    /// Uploads a batch (splitting it if the upload host refuses its size), waits for the previous batch's push,
-    /// then pushes it, uploading and pushing again when the push could not be confirmed.
-    private static func deliver(
-        _ batch: BatchFile, after previous: Task<Void, Never>?, client: PushClient, target: BatchTarget,
-        counter: RequestCounter, pipeline: BatchPipeline
-    ) async {
-        var pending = [batch]
-        var uploaded: [(BatchFile, FileContainer)] = []
-        defer {
-            for part in pending { part.remove() }
-            for (part, _) in uploaded { part.remove() }
-        }
-        func fail(_ part: BatchFile, _ error: Error) async {
-            let pushError = (error as? PushError) ?? PushError(.cancelled, operation: "pushBatch", message: "\(error)")
-            await pipeline.settle(part, error: pushError)
-        }
-        // Upload, concurrently with other batches.
-        while !pending.isEmpty {
-            let part = pending.removeFirst()
-            if let stop = await pipeline.stopped {
-                await fail(part, stop)
-                part.remove()
-                continue
-            }
-            do {
-                let container = try await client.uploadToNewContainer(
-                    part.body, counter: counter, documentIds: [], for: target)
-                uploaded.append((part, container))
-            } catch let error as PushError where error.code == .contentTooLarge && error.statusCode == 413 {
-                let halves: (BatchFile, BatchFile)?
-                do {
-                    halves = try part.split(
-                        format: target.format, temporaryDirectory: client.configuration.temporaryDirectory,
-                        memoryThreshold: client.configuration.batchMemoryThreshold)
-                } catch {
-                    halves = nil
-                }
-                if let halves {
-                    pending.insert(contentsOf: [halves.0, halves.1], at: 0)
-                } else {
-                    await fail(part, error)
-                }
-                part.remove()
-            } catch {
-                await fail(part, error)
-                part.remove()
-            }
-        }
-        // Push, strictly after the previous batch.
-        await previous?.value
-        while !uploaded.isEmpty {
-            let (part, container) = uploaded.removeFirst()
-            if !target.commitsEachBatch {
-                await pipeline.hold(part)
-                continue
-            }
-            defer { part.remove() }
-            if let stop = await pipeline.stopped {
-                await fail(part, stop)
-                continue
-            }
-            var fileId = container.fileId
-            var repushes = 0
-            while true {
-                do {
-                    try Task.checkCancellation()
-                    try await client.commit(fileId: fileId, to: target, counter: counter, documentIds: [])
-                    await pipeline.settle(part, error: nil)
-                    break
-                } catch let error as PushError
-                    where PushClient.isUnconfirmed(error) && repushes < client.configuration.maxRepushes
-                {
-                    repushes += 1
-                    do {
-                        fileId = try await client.uploadToNewContainer(
-                            part.body, counter: counter, documentIds: [], for: target
-                        ).fileId
-                    } catch {
-                        await fail(part, error)
-                        break
-                    }
-                } catch {
-                    await fail(part, error)
-                    break
-                }
-            }
-        }
     }
 }

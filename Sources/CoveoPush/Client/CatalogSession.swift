@@ -81,7 +81,7 @@ public struct CatalogSession: BatchedSession {
             }
             json = try encoder.encodePartialUpdate(update)
         } catch let error as ValidationError {
-            let pushError = PushError(error, operation: PushOperation.updateStream.rawValue)
+            let pushError = PushError(error, operation: .updateStream)
             await pipeline.recordRejected(update.documentId, pushError)
             throw pushError
         }

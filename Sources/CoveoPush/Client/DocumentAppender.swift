@@ -34,7 +34,7 @@ struct DocumentAppender: Sendable {
         do {
             json = try encoder.encodeDelete(documentId: documentId, deleteChildren: deleteChildren)
         } catch let error as ValidationError {
-            let pushError = PushError(error, operation: "deleteDocument")
+            let pushError = PushError(error, operation: .deleteDocument)
             await pipeline.recordRejected(documentId, pushError)
             throw pushError
         }
@@ -50,10 +50,10 @@ struct DocumentAppender: Sendable {
             do {
                 return try encoder.encode(offloaded, for: .batchItem)
             } catch let error as ValidationError {
-                throw PushError(error, operation: "addOrUpdateDocument")
+                throw PushError(error, operation: .addOrUpdateDocument)
             }
         } catch let error as ValidationError {
-            throw PushError(error, operation: "addOrUpdateDocument")
+            throw PushError(error, operation: .addOrUpdateDocument)
         }
     }
 }

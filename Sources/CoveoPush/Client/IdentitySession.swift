@@ -55,7 +55,7 @@ public struct IdentitySession: BatchedSession {
         do {
             try validate()
         } catch {
-            let pushError = PushError(error, operation: PushOperation.pushIdentityBatch.rawValue)
+            let pushError = PushError(error, operation: .pushIdentityBatch)
             await pipeline.recordRejected(name, pushError)
             throw pushError
         }

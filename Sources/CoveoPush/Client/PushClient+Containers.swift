@@ -28,7 +28,7 @@ extension PushClient {
             let container = try await newContainer(for: target, counter: counter, documentIds: documentIds)
             do {
                 _ = try await exchange(
-                    operation: PushOperation.uploadToFileContainer.rawValue, host: .uploadHost,
+                    operation: .uploadToFileContainer, host: .uploadHost,
                     timeout: configuration.uploadTimeout, counter: counter, documentIds: documentIds
                 ) { _ in
                     (builder.buildUpload(to: container, body: body), body)

@@ -15,10 +15,10 @@ extension PushClient {
             do {
                 encoded = try encoder.encode(offloaded, for: .singlePush)
             } catch let error as ValidationError {
-                throw PushError(error, operation: operation.rawValue)
+                throw PushError(error, operation: operation)
             }
         } catch let error as ValidationError {
-            throw PushError(error, operation: operation.rawValue)
+            throw PushError(error, operation: operation)
         }
         let request = try checked(operation) { () throws(ValidationError) in
             try AddOrUpdateDocumentRequest(

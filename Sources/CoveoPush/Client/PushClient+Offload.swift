@@ -11,7 +11,7 @@ extension PushClient {
     ///   content cannot be read, or the upload's error.
     nonisolated func offloadingContent(of document: Document, counter: RequestCounter?) async throws -> Document {
         let documentId = document.documentId
-        let operation = "offloadContent"
+        let operation = PushOperation.offloadContent
         guard let content = document.content else { return document }
         let limit = PushLimits.maxFileContainerBytes
         let file: TemporaryFile

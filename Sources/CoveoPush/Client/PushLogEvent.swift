@@ -18,8 +18,8 @@ public struct PushLogEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// The phase.
     public var phase: Phase
-    /// The operation, such as `pushDocumentBatch`.
-    public var operation: String
+    /// The operation, such as ``PushOperation/pushDocumentBatch``.
+    public var operation: PushOperation
     /// The HTTP method.
     public var method: String
     /// The URL path (no query string, no host), free of secrets.
@@ -41,7 +41,7 @@ public struct PushLogEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates an event.
     public init(
-        phase: Phase, operation: String, method: String, path: String, attempt: Int, statusCode: Int? = nil,
+        phase: Phase, operation: PushOperation, method: String, path: String, attempt: Int, statusCode: Int? = nil,
         errorCode: String? = nil, retryDelay: Duration? = nil, duration: Duration? = nil, requestId: String? = nil,
         message: String? = nil
     ) {
@@ -60,7 +60,7 @@ public struct PushLogEvent: Sendable, Hashable, CustomStringConvertible {
 
     /// `operation METHOD path #attempt → status errorCode (duration) retry in …`.
     public var description: String {
-        var text = "\(operation) \(method) \(path) #\(attempt)"
+        var text = "\(operation.rawValue) \(method) \(path) #\(attempt)"
         switch phase {
         case .request: text += " →"
         case .response: text += " ← \(statusCode.map(String.init) ?? "?")"

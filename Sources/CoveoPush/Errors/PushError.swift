@@ -41,12 +41,18 @@ public struct PushError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let localFile = Code(rawValue: "localFile")
         /// The work was cancelled before this document was confirmed.
         public static let cancelled = Code(rawValue: "cancelled")
+        /// A request that is not safe to send twice (``PushRequest/isIdempotent`` is false) failed in a way that
+        /// leaves unknown whether the service applied it (a timeout, a connection lost, a 5xx that is not a
+        /// refusal), so it was not sent again. Check the service's state before sending it again.
+        public static let outcomeUnknown = Code(rawValue: "outcomeUnknown")
     }
 
     /// What kind of failure this is.
     public var code: Code
-    /// The operation that failed, such as `addOrUpdateDocument` or `uploadToFileContainer`.
-    public var operation: String
+    /// The operation that failed: a Push API operation such as ``PushOperation/addOrUpdateDocument`` or
+    /// ``PushOperation/uploadToFileContainer``, or a local step of a session such as
+    /// ``PushOperation/writeBatchFile``.
+    public var operation: PushOperation
     /// The last HTTP status received, if any.
     public var statusCode: Int?
     /// Coveo's `errorCode`, when the service sent one.
@@ -64,7 +70,7 @@ public struct PushError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Creates an error.
     public init(
-        _ code: Code, operation: String, message: String, statusCode: Int? = nil, errorCode: String? = nil,
+        _ code: Code, operation: PushOperation, message: String, statusCode: Int? = nil, errorCode: String? = nil,
         retryAfter: Duration? = nil, attempts: Int = 0, documentIds: [String] = [], validation: ValidationError? = nil
     ) {
         self.code = code
@@ -79,7 +85,7 @@ public struct PushError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Wraps a validation error.
-    public init(_ validation: ValidationError, operation: String) {
+    public init(_ validation: ValidationError, operation: PushOperation) {
         var ids: [String] = []
         if case .document(let id) = validation.subject { ids = [id] }
         self.init(
@@ -92,7 +98,7 @@ public struct PushError: Error, Sendable, Hashable, CustomStringConvertible {
         var details = [code.rawValue]
         if let statusCode { details.append("HTTP \(statusCode)") }
         if let errorCode { details.append(errorCode) }
-        var text = "\(operation) failed (\(details.joined(separator: ", ")))"
+        var text = "\(operation.rawValue) failed (\(details.joined(separator: ", ")))"
         if attempts > 1 { text += " after \(attempts) attempts" }
         text += ": \(message)"
         if documentIds.count == 1, let id = documentIds.first {

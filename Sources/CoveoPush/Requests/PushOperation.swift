@@ -1,7 +1,10 @@
-/// A Push API or Stream API operation, named after its Swagger operation: used in errors, logs and reports.
+/// What the client was doing: a Push API or Stream API operation, named after its Swagger operation, or a local
+/// step of a session. Used in errors (``PushError/operation``), logs (``PushLogEvent/operation``) and reports.
 ///
-/// An open set: the static members name the operations this SDK sends. The Swagger file's own name
-/// (`x-pretty-name`) is given where it differs.
+/// An open set: the static members name the operations this SDK sends (the Swagger file's own name,
+/// `x-pretty-name`, is given where it differs) and the local steps it reports failures of (``append``,
+/// ``writeBatchFile``, ``pushBatch``, ``offloadContent``). New members may be added; compare with them
+/// (`error.operation == .pushDocumentBatch`) rather than switching exhaustively over raw values.
 public struct PushOperation: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
     /// The operation's name, such as `addOrUpdateDocument`.
     public let rawValue: String

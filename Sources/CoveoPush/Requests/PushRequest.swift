@@ -26,6 +26,10 @@ public protocol PushRequest: Sendable {
     /// refuses one more than ``PushLimits/maxOrderingIdLeadMilliseconds`` ahead of the current time.
     var requestedOrderingId: Int64? { get }
     /// Whether sending this request again after a failure whose outcome is unknown (a timeout, a 5xx) is safe.
+    ///
+    /// When it is false, the client does not send the request again after such a failure; it throws a
+    /// ``PushError`` with code ``PushError/Code/outcomeUnknown``. Refusals (429, a 503 with `Retry-After`, a
+    /// connection that could not be made) are still retried.
     var isIdempotent: Bool { get }
 
     /// The JSON body, or `nil` when the request has none.

@@ -15,6 +15,9 @@
 /// refused (``Classification/renewContainer``), 413 means the batch is too large
 /// (``Classification/splitBatch``), and 408 or S3's `RequestTimeout` (a 400) are retried. Any other
 /// status fails.
+///
+/// Before a request that is not idempotent is retried, `leavesOutcomeUnknown` says whether the failure may have
+/// come after the service applied it (see `RetryClassifier+Ambiguity.swift`).
 package enum RetryClassifier {
     /// What to do next.
     package enum Classification: Sendable, Hashable {

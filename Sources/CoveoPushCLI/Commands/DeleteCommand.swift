@@ -32,11 +32,11 @@ struct DeleteCommand: Subcommand {
             } catch {
                 let pushError =
                     (error as? PushError)
-                    ?? PushError(.cancelled, operation: PushOperation.deleteDocument.rawValue, message: "\(error)")
+                    ?? PushError(.cancelled, operation: .deleteDocument, message: "\(error)")
                 report.failed.append(PushReport.Failure(documentId: id, error: pushError))
                 guard pushError.code == .invalidInput else {
                     let notSent = PushError(
-                        .cancelled, operation: PushOperation.deleteDocument.rawValue,
+                        .cancelled, operation: .deleteDocument,
                         message: "not sent: the deletion of '\(id)' failed first")
                     report.failed += ids[(index + 1)...].map { PushReport.Failure(documentId: $0, error: notSent) }
                     break

@@ -47,7 +47,7 @@ struct SessionFeed: Sendable {
 
     private static func unsupported(_ operation: InputOperation, _ target: String) -> PushError {
         PushError(
-            .invalidInput, operation: "apply", message: "this entry cannot be sent to \(target)",
+            .invalidInput, operation: .applyInput, message: "this entry cannot be sent to \(target)",
             documentIds: [operation.subject])
     }
 }

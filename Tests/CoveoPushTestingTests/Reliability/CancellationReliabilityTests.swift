@@ -63,7 +63,7 @@ struct CancellationReliabilityTests {
         let commits = Tally()
         var configuration = client.configuration
         configuration.logHandler = { event in
-            if event.phase == .response, event.operation == "pushDocumentBatch", commits.next("c") == 5 {
+            if event.phase == .response, event.operation == .pushDocumentBatch, commits.next("c") == 5 {
                 box.cancel()
             }
         }

@@ -108,7 +108,7 @@ struct FaultMatrixTests {
         let report = try await Self.push(rig, configuration)
         await rig.shutdown()
         try await ReliabilityCheck.allPresent(count: Self.count, report: report, service: rig.service)
-        #expect(collector.events.contains { $0.phase == .failure && $0.operation == "pushDocumentBatch" })
+        #expect(collector.events.contains { $0.phase == .failure && $0.operation == .pushDocumentBatch })
     }
 
     @Test("a container upload answered 413 splits the batch and loses nothing")

@@ -72,4 +72,26 @@ struct RetryClassifierTests {
         let expected: Classification = retried ? .retry(honourRetryAfter: false) : .fail
         #expect(RetryClassifier.classify(TransportError(kind, "x")) == expected)
     }
+
+    @Test(
+        "a connectivity failure leaves the outcome unknown unless nothing was sent",
+        arguments: [
+            (TransportError.Kind.timedOut, true), (.connectionLost, true), (.badResponse, true), (.other, true),
+            (.cannotConnect, false), (.bodyUnreadable, false),
+        ]
+    )
+    func transportAmbiguity(kind: TransportError.Kind, unknown: Bool) {
+        #expect(RetryClassifier.leavesOutcomeUnknown(TransportError(kind, "x")) == unknown)
+    }
+
+    @Test(
+        "a retryable status leaves the outcome unknown unless the service refused the request",
+        arguments: [
+            (500, false, true), (502, false, true), (504, false, true), (599, false, true), (503, false, true),
+            (503, true, false), (429, false, false), (429, true, false), (408, false, false), (400, false, false),
+        ]
+    )
+    func statusAmbiguity(status: Int, hasRetryAfter: Bool, unknown: Bool) {
+        #expect(RetryClassifier.leavesOutcomeUnknown(statusCode: status, hasRetryAfter: hasRetryAfter) == unknown)
+    }
 }
