@@ -23,8 +23,8 @@ extension TransportResponse {
     ///   - message: The human-readable message.
     public static func coveoError(status: Int, errorCode: String?, message: String = "") -> TransportResponse {
         var members: [String] = []
-        if let errorCode { members.append("\"errorCode\":\(MockJSON.quoted(errorCode))") }
-        members.append("\"message\":\(MockJSON.quoted(message))")
+        if let errorCode { members.append("\"errorCode\":\(jsonString(errorCode))") }
+        members.append("\"message\":\(jsonString(message))")
         return .json(status, "{\(members.joined(separator: ","))}")
     }
 
@@ -49,10 +49,10 @@ extension TransportResponse {
         ]
     ) -> TransportResponse {
         let headers = requiredHeaders.sorted { $0.key < $1.key }
-            .map { "\(MockJSON.quoted($0.key)):\(MockJSON.quoted($0.value))" }
+            .map { "\(jsonString($0.key)):\(jsonString($0.value))" }
             .joined(separator: ",")
         let text =
-            "{\"uploadUri\":\(MockJSON.quoted(uploadUri)),\"fileId\":\(MockJSON.quoted(fileId)),"
+            "{\"uploadUri\":\(jsonString(uploadUri)),\"fileId\":\(jsonString(fileId)),"
             + "\"requiredHeaders\":{\(headers)}}"
         return .json(201, text)
     }
@@ -62,5 +62,10 @@ extension TransportResponse {
         var response = coveoError(status: 429, errorCode: "TOO_MANY_REQUESTS", message: "Too many requests.")
         if let seconds { response.headers["Retry-After"] = String(seconds) }
         return response
+    }
+
+    /// `text` as a JSON string literal, quotes included.
+    private static func jsonString(_ text: String) -> String {
+        JSONValue.string(text).jsonText
     }
 }

@@ -1,15 +1,6 @@
 import Foundation
 
 extension Document: Codable {
-    /// A JSON key, any string.
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     /// Decodes the Push API's own item JSON, following the key table of ``DocumentKeys`` (keys compared
     /// case-insensitively).
     ///
@@ -22,11 +13,11 @@ extension Document: Codable {
     ///   content, keys differing only in case, `orderingId` or `deleteChildren` in an item, a bad date, …), or a
     ///   `DecodingError` when the input is not JSON or a value has the wrong JSON type.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyKey.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
         do {
             try self.init(itemKeys: container.allKeys.map(\.stringValue)) { (key) throws(ItemFailure) in
                 do {
-                    return try container.decode(JSONValue.self, forKey: AnyKey(key))
+                    return try container.decode(JSONValue.self, forKey: AnyCodingKey(key))
                 } catch {
                     throw .unreadable(error)
                 }
@@ -48,31 +39,31 @@ extension Document: Codable {
     /// `file` content as ``DocumentEncoder`` does. ``DocumentEncoder`` is the fast path; this conformance is
     /// for convenience.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyKey.self)
-        try container.encode(documentId, forKey: AnyKey("documentId"))
-        try container.encode(resolvedPermanentId, forKey: AnyKey("permanentid"))
-        try container.encodeIfPresent(title, forKey: AnyKey("title"))
-        try container.encodeIfPresent(author, forKey: AnyKey("author"))
-        try container.encodeIfPresent(clickableUri, forKey: AnyKey("clickableUri"))
-        try container.encodeIfPresent(date.map(ISO8601Timestamp.string), forKey: AnyKey("date"))
-        try container.encodeIfPresent(modifiedDate.map(ISO8601Timestamp.string), forKey: AnyKey("modifiedDate"))
-        try container.encodeIfPresent(fileExtension, forKey: AnyKey("fileExtension"))
-        try container.encodeIfPresent(parentId, forKey: AnyKey("parentId"))
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(documentId, forKey: AnyCodingKey("documentId"))
+        try container.encode(resolvedPermanentId, forKey: AnyCodingKey("permanentid"))
+        try container.encodeIfPresent(title, forKey: AnyCodingKey("title"))
+        try container.encodeIfPresent(author, forKey: AnyCodingKey("author"))
+        try container.encodeIfPresent(clickableUri, forKey: AnyCodingKey("clickableUri"))
+        try container.encodeIfPresent(date.map(ISO8601Timestamp.string), forKey: AnyCodingKey("date"))
+        try container.encodeIfPresent(modifiedDate.map(ISO8601Timestamp.string), forKey: AnyCodingKey("modifiedDate"))
+        try container.encodeIfPresent(fileExtension, forKey: AnyCodingKey("fileExtension"))
+        try container.encodeIfPresent(parentId, forKey: AnyCodingKey("parentId"))
         for entry in metadata {
-            try container.encode(entry.value, forKey: AnyKey(entry.name))
+            try container.encode(entry.value, forKey: AnyCodingKey(entry.name))
         }
-        try container.encodeIfPresent(permissions, forKey: AnyKey("permissions"))
+        try container.encodeIfPresent(permissions, forKey: AnyCodingKey("permissions"))
         switch try DocumentEncoder().contentPayload(of: self) {
         case nil:
             break
         case .text(let text):
-            try container.encode(text, forKey: AnyKey("data"))
+            try container.encode(text, forKey: AnyCodingKey("data"))
         case .inlineBinary(let base64, let type):
-            try container.encode(String(decoding: base64, as: UTF8.self), forKey: AnyKey("compressedBinaryData"))
-            try container.encode(type, forKey: AnyKey("compressionType"))
+            try container.encode(String(decoding: base64, as: UTF8.self), forKey: AnyCodingKey("compressedBinaryData"))
+            try container.encode(type, forKey: AnyCodingKey("compressionType"))
         case .fileReference(let fileId, let type):
-            try container.encode(fileId, forKey: AnyKey("compressedBinaryDataFileId"))
-            try container.encode(type, forKey: AnyKey("compressionType"))
+            try container.encode(fileId, forKey: AnyCodingKey("compressedBinaryDataFileId"))
+            try container.encode(type, forKey: AnyCodingKey("compressionType"))
         }
     }
 }

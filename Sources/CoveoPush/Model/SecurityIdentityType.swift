@@ -11,30 +11,18 @@ public enum SecurityIdentityType: String, Sendable, Hashable, CaseIterable {
     case virtualGroup = "VIRTUAL_GROUP"
     /// An identity of unknown kind.
     case unknown = "UNKNOWN"
-
-    /// Parses any spelling seen in the wild, ignoring case and underscores.
-    package init?(lenient text: String) {
-        let folded = text.lowercased().replacingOccurrences(of: "_", with: "")
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased().replacingOccurrences(of: "_", with: "") == folded })
-        else { return nil }
-        self = match
-    }
 }
 
+extension SecurityIdentityType: LenientlyNamed {}
+
 extension SecurityIdentityType: Codable {
-    /// Decodes any spelling accepted by ``init(lenient:)``.
+    /// Decodes any spelling seen in the wild, ignoring case and underscores (`User`, `USER`, `VIRTUAL_GROUP`, …).
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = SecurityIdentityType(lenient: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown identity type '\(text)'"))
-        }
-        self = value
+        self = try Self.decodeLeniently(from: decoder)
     }
 
     /// Encodes the specification's spelling.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+        try encodeRawValue(to: encoder)
     }
 }

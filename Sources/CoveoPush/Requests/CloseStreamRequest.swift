@@ -34,8 +34,4 @@ package struct CloseStreamRequest: PushRequest, Hashable {
     package var pathComponents: [String] {
         ["organizations", organizationId, "sources", sourceId, "stream", streamId, "close"]
     }
-    /// None.
-    package var queryItems: [QueryItem] { [] }
-    /// None.
-    package var requestedOrderingId: Int64? { nil }
 }

@@ -32,6 +32,4 @@ package struct CreateFileContainerRequest: PushRequest, Hashable {
         guard let useVirtualHostedStyleUrl else { return [] }
         return [QueryItem(name: "useVirtualHostedStyleUrl", value: useVirtualHostedStyleUrl ? "true" : "false")]
     }
-    /// None.
-    package var requestedOrderingId: Int64? { nil }
 }

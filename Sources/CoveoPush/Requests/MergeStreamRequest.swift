@@ -34,6 +34,4 @@ package struct MergeStreamRequest: PushRequest, Hashable {
     package var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "stream", "merge"] }
     /// `fileId`.
     package var queryItems: [QueryItem] { [QueryItem(name: "fileId", value: fileId)] }
-    /// None.
-    package var requestedOrderingId: Int64? { nil }
 }

@@ -28,8 +28,4 @@ package struct OpenStreamRequest: PushRequest, Hashable {
     package var method: HTTPMethod { .post }
     /// `organizations/{organizationId}/sources/{sourceId}/stream/open`.
     package var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "stream", "open"] }
-    /// None.
-    package var queryItems: [QueryItem] { [] }
-    /// None.
-    package var requestedOrderingId: Int64? { nil }
 }

@@ -45,6 +45,13 @@ extension PushRequest {
     /// No body: most operations carry their arguments in the path and the query.
     public func makeBody() throws(ValidationError) -> RequestBody? { nil }
 
+    /// No query items.
+    public var queryItems: [QueryItem] { [] }
+
+    /// No orderingId: the service uses the time it receives the request.
+    public var requestedOrderingId: Int64? { nil }
+
+
     /// Decodes a successful response body.
     ///
     /// An empty (or whitespace-only) body decodes as ``EmptyResponse`` and as a ``StreamOperationResult`` with no

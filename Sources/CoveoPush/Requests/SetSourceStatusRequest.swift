@@ -30,6 +30,4 @@ public struct SetSourceStatusRequest: PushRequest, Hashable {
     public var pathComponents: [String] { ["organizations", organizationId, "sources", sourceId, "status"] }
     /// `statusType`.
     public var queryItems: [QueryItem] { [QueryItem(name: "statusType", value: status.rawValue)] }
-    /// None.
-    public var requestedOrderingId: Int64? { nil }
 }

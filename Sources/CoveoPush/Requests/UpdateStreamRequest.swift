@@ -55,6 +55,4 @@ package struct UpdateStreamRequest: PushRequest, Hashable {
         if let shard { items.append(QueryItem(name: "shard", value: shard)) }
         return items
     }
-    /// None.
-    package var requestedOrderingId: Int64? { nil }
 }

@@ -1,81 +1,73 @@
 extension InMemoryPushService {
     /// Whether an identity update with this orderingId comes too late to change anything.
-    private func isStale(_ key: IdentityKey, in provider: ProviderState, orderingId: Int64) -> Bool {
-        orderingId < provider.watermark || (provider.members[key]?.orderingId ?? .min) > orderingId
+    private func isStale(_ key: IdentityKey, _ scope: ScopedKey, orderingId: Int64) -> Bool {
+        guard let provider = providers[scope] else { return false }
+        return orderingId < provider.watermark || (provider.members[key]?.orderingId ?? .min) > orderingId
             || (provider.mappings[key]?.orderingId ?? .min) > orderingId
             || (provider.deleted[key]?.orderingId ?? .min) > orderingId
     }
 
+    /// Applies one identity change to the provider's state in place (never to a copy, which would copy every
+    /// identity it holds), unless a change with a higher orderingId came first; counts it under `counter`.
+    private func changeIdentity(
+        _ key: IdentityKey, _ scope: ScopedKey, orderingId: Int64, counter: WritableKeyPath<EmulatorCounters, Int>,
+        _ change: (inout ProviderState) -> Void
+    ) {
+        if !configuration.discardContent {
+            guard !isStale(key, scope, orderingId: orderingId) else {
+                counts.staleEntries += 1
+                return
+            }
+            change(&providers[scope, default: ProviderState()])
+        }
+        counts[keyPath: counter] += 1
+    }
+
     /// Adds or updates an identity with its members (replacing its member list).
     func upsertIdentity(_ body: IdentityBody, _ scope: ScopedKey, orderingId: Int64) {
-        if configuration.discardContent {
-            counts.identitiesUpdated += 1
-            return
-        }
         let key = IdentityKey(body.identity)
-        var provider = providers[scope, default: ProviderState()]
-        defer { providers[scope] = provider }
-        guard !isStale(key, in: provider, orderingId: orderingId) else {
-            counts.staleEntries += 1
-            return
+        changeIdentity(key, scope, orderingId: orderingId, counter: \.identitiesUpdated) { provider in
+            provider.members[key] = (body, orderingId)
+            provider.deleted[key] = nil
         }
-        provider.members[key] = (body, orderingId)
-        provider.deleted[key] = nil
-        counts.identitiesUpdated += 1
     }
 
     /// Adds or updates an alias.
     func upsertAlias(_ body: AliasBody, _ scope: ScopedKey, orderingId: Int64) {
-        if configuration.discardContent {
-            counts.aliasesUpdated += 1
-            return
-        }
         let key = IdentityKey(body.identity)
-        var provider = providers[scope, default: ProviderState()]
-        defer { providers[scope] = provider }
-        guard !isStale(key, in: provider, orderingId: orderingId) else {
-            counts.staleEntries += 1
-            return
+        changeIdentity(key, scope, orderingId: orderingId, counter: \.aliasesUpdated) { provider in
+            provider.mappings[key] = (body, orderingId)
+            provider.deleted[key] = nil
         }
-        provider.mappings[key] = (body, orderingId)
-        provider.deleted[key] = nil
-        counts.aliasesUpdated += 1
     }
 
     /// Deletes (disables) an identity: its members entry and alias go, and it is listed as deleted.
     func deleteIdentity(_ identity: SecurityIdentity, _ scope: ScopedKey, orderingId: Int64) {
-        if configuration.discardContent {
-            counts.identitiesDeleted += 1
-            return
-        }
         let key = IdentityKey(identity)
-        var provider = providers[scope, default: ProviderState()]
-        defer { providers[scope] = provider }
-        guard !isStale(key, in: provider, orderingId: orderingId) else {
-            counts.staleEntries += 1
-            return
+        changeIdentity(key, scope, orderingId: orderingId, counter: \.identitiesDeleted) { provider in
+            provider.members[key] = nil
+            provider.mappings[key] = nil
+            provider.deleted[key] = (identity, orderingId)
         }
-        provider.members[key] = nil
-        provider.mappings[key] = nil
-        provider.deleted[key] = (identity, orderingId)
-        counts.identitiesDeleted += 1
     }
 
     /// Deletes every identity and alias whose orderingId is strictly lower, and ignores later updates below it.
     func deleteIdentitiesOlderThan(_ orderingId: Int64, _ scope: ScopedKey) {
         if configuration.discardContent { return }
-        var provider = providers[scope, default: ProviderState()]
-        for (key, entry) in provider.members where entry.orderingId < orderingId {
-            provider.members[key] = nil
-            provider.deleted[key] = (entry.body.identity, orderingId)
+        change(&providers[scope, default: ProviderState()])
+
+        func change(_ provider: inout ProviderState) {
+            for (key, entry) in provider.members where entry.orderingId < orderingId {
+                provider.members[key] = nil
+                provider.deleted[key] = (entry.body.identity, orderingId)
+            }
+            for (key, entry) in provider.mappings where entry.orderingId < orderingId {
+                provider.mappings[key] = nil
+                provider.deleted[key] = (entry.body.identity, orderingId)
+            }
+            provider.watermark = max(provider.watermark, orderingId)
+            provider.olderThanDeletions.append(orderingId)
         }
-        for (key, entry) in provider.mappings where entry.orderingId < orderingId {
-            provider.mappings[key] = nil
-            provider.deleted[key] = (entry.body.identity, orderingId)
-        }
-        provider.watermark = max(provider.watermark, orderingId)
-        provider.olderThanDeletions.append(orderingId)
-        providers[scope] = provider
     }
 
     /// `PUT permissions/batch`: consumes the container, reads it outside the actor, applies it.

@@ -1,13 +1,4 @@
 extension JSONValue: Codable {
-    /// A JSON key, any string.
-    private struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     /// Decodes any value a decoder can present as JSON.
     ///
     /// Numbers that decode as `Int64` become integers (so `1.0` from `JSONDecoder` is the integer 1), other
@@ -49,7 +40,7 @@ extension JSONValue: Codable {
             self = .array(elements)
             return
         }
-        let container = try decoder.container(keyedBy: AnyKey.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
         var members: [(key: String, value: JSONValue)] = []
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
             members.append(
@@ -81,8 +72,8 @@ extension JSONValue: Codable {
             var container = encoder.unkeyedContainer()
             for element in elements { try container.encode(element) }
         case .object(let object):
-            var container = encoder.container(keyedBy: AnyKey.self)
-            for member in object.members { try container.encode(member.value, forKey: AnyKey(member.key)) }
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            for member in object.members { try container.encode(member.value, forKey: AnyCodingKey(member.key)) }
         }
     }
 }
