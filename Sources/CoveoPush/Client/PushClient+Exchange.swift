@@ -26,13 +26,16 @@ extension PushClient {
     }
 
     /// Sends a typed request, counting it for a session as well as for the client.
-    nonisolated func execute<R: PushRequest>(_ request: R, counter: RequestCounter?, documentIds: [String] = [])
-        async throws -> R.Response
-    {
+    ///
+    /// - Parameter oneAttemptWithin: When set, the request is sent once, without waiting for the throttle and
+    ///   with at most this timeout (a last request after a cancellation, which must not hold the caller up).
+    nonisolated func execute<R: PushRequest>(
+        _ request: R, counter: RequestCounter?, documentIds: [String] = [], oneAttemptWithin: Duration? = nil
+    ) async throws -> R.Response {
         let operation = request.operation
         let response = try await exchange(
             operation: operation, host: .pushAPI, timeout: configuration.requestTimeout, counter: counter,
-            documentIds: documentIds, isIdempotent: request.isIdempotent
+            documentIds: documentIds, isIdempotent: request.isIdempotent, oneAttemptWithin: oneAttemptWithin
         ) { token in
             guard let token else { throw PushError(.authenticationFailed, operation: operation, message: "no token") }
             return try builder.build(request, token: token, now: configuration.wallClock())
@@ -61,19 +64,20 @@ extension PushClient {
     /// - Parameters:
     ///   - host: The Coveo API host or the upload host; their status codes mean different things.
     ///   - isIdempotent: Whether the request may be sent again after a failure that leaves its outcome unknown.
+    ///   - oneAttemptWithin: When set, one attempt with at most this timeout and no wait for the throttle.
     ///   - make: Builds the request for a token (`nil` for the upload host, which never gets one).
     nonisolated func exchange(
         operation: PushOperation, host: RequestHost, timeout: Duration, counter: RequestCounter?,
-        documentIds: [String] = [], isIdempotent: Bool = true,
+        documentIds: [String] = [], isIdempotent: Bool = true, oneAttemptWithin: Duration? = nil,
         make: (APIKey?) throws -> (head: TransportRequest, body: RequestBody?)
     ) async throws -> TransportResponse {
         let context = ExchangeContext(
-            operation: operation, host: host, timeout: timeout, counter: counter, documentIds: documentIds,
-            isIdempotent: isIdempotent)
-        var attempt = RetryAttempt(policy: configuration.retryPolicy, clock: clock)
+            operation: operation, host: host, timeout: oneAttemptWithin.map { min($0, timeout) } ?? timeout,
+            counter: counter, documentIds: documentIds, isIdempotent: isIdempotent)
+        var attempt = RetryAttempt(policy: oneAttemptWithin == nil ? configuration.retryPolicy : .none, clock: clock)
         while true {
             attempt.begin()
-            try await waitForThrottle(counter: counter)
+            if oneAttemptWithin == nil { try await waitForThrottle(counter: counter) }
             let outcome = try await send(&attempt, context, make: make)
             let decision = await classify(outcome, attempt: attempt, context)
             log(outcome.logEvent(operation: operation, attempt: attempt.number, retryDelay: decision.retryDelay))

@@ -21,6 +21,9 @@ extension PushClient {
     /// When the status request itself fails without a 4xx answer (cancelled, timed out, 5xx), the service may
     /// have applied it, so `IDLE` is attempted before the error is thrown.
     ///
+    /// When the task was cancelled, `IDLE` gets one attempt with a timeout of 1 second (no retry, no wait for the
+    /// throttle), so a stopped crawler stops at once; otherwise it is retried like any request.
+    ///
     /// - Throws: The status request's error, or `body`'s error (which wins over a failed `IDLE`).
     public nonisolated func withStatus<T: Sendable>(
         _ status: SourceStatus, sourceId: String, _ body: () async throws -> T
@@ -28,7 +31,7 @@ extension PushClient {
         do {
             try await setStatus(status, sourceId: sourceId)
         } catch {
-            if !Self.refusedByService(error) { _ = await attemptIdle(sourceId: sourceId) }
+            if !Self.refusedByService(error) { _ = await attemptIdle(sourceId: sourceId, promptly: Task.isCancelled) }
             throw error
         }
         let result: Result<T, any Error>
@@ -37,15 +40,25 @@ extension PushClient {
         } catch {
             result = .failure(error)
         }
-        let idleResult = await attemptIdle(sourceId: sourceId)
+        let idleResult = await attemptIdle(sourceId: sourceId, promptly: Task.isCancelled)
         let value = try result.get()
         try idleResult.get()
         return value
     }
 
-    /// Sets `IDLE` in a task of its own, so it is sent even when the calling task is cancelled.
-    private nonisolated func attemptIdle(sourceId: String) async -> Result<Void, any Error> {
-        await Task { [self] in try await setStatus(.idle, sourceId: sourceId) }.result
+    /// The longest a cancelled task waits for its `IDLE` request.
+    static let idleAfterCancellationTimeout: Duration = .seconds(1)
+
+    /// Sets `IDLE` in a task of its own, so it is sent even when the calling task is cancelled; `promptly`, with
+    /// one attempt of at most ``idleAfterCancellationTimeout``.
+    private nonisolated func attemptIdle(sourceId: String, promptly: Bool) async -> Result<Void, any Error> {
+        await Task { [self] in
+            let request = try checked(.setSourceStatus) { () throws(ValidationError) in
+                try SetSourceStatusRequest(organizationId: organizationId, sourceId: sourceId, status: .idle)
+            }
+            _ = try await execute(
+                request, counter: nil, oneAttemptWithin: promptly ? Self.idleAfterCancellationTimeout : nil)
+        }.result
     }
 
     /// Whether the service answered the request with a 4xx status, so it certainly did not apply it.
