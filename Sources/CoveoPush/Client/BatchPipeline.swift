@@ -24,6 +24,9 @@ actor BatchPipeline {
     private var conflicts = BatchConflicts()
     private var lastBatch: Task<Void, Never>?
     private var inFlight: [Task<Void, Never>] = []
+    /// The most batch deliveries that were ever started and not yet awaited at once: an upper bound of the
+    /// deliveries that ran at the same time, which ``PushClient/Configuration/uploadConcurrency`` bounds.
+    private(set) var peakDeliveries = 0
     private var report = PushReport()
     private var handed = 0
     private var done = 0
@@ -120,6 +123,17 @@ actor BatchPipeline {
             current.discard()
             throw PushError(.localFile, operation: .writeBatchFile, message: "\(error)")
         }
+        // Back-pressure first: the new batch starts only once fewer than `uploadConcurrency` are in flight.
+        var waited = false
+        while inFlight.count >= configuration.uploadConcurrency {
+            waited = true
+            let oldest = inFlight.removeFirst()
+            await withTaskCancellationHandler {
+                await oldest.value
+            } onCancel: { [scope] in
+                scope.cancelAll()
+            }
+        }
         let previous = lastBatch
         // The task starts on this actor (it captures self), as it always did; the delivery itself is nonisolated.
         let task = Task {
@@ -128,16 +142,10 @@ actor BatchPipeline {
         }
         lastBatch = task
         inFlight.append(task)
+        peakDeliveries = max(peakDeliveries, inFlight.count)
+        // A cancelled scope cancels the new task at once: it reports its documents and deletes its file.
         scope.add(task)
-        while inFlight.count > configuration.uploadConcurrency {
-            let oldest = inFlight.removeFirst()
-            await withTaskCancellationHandler {
-                await oldest.value
-            } onCancel: { [scope] in
-                scope.cancelAll()
-            }
-            try Task.checkCancellation()
-        }
+        if waited { try Task.checkCancellation() }
     }
 
     /// Closes the last batch, waits until every batch is pushed, and returns the report.

@@ -286,6 +286,26 @@ struct PushSessionTests {
         #expect(report.accepted == 2 && report.deleted == 1 && report.batches == 1)
         #expect(await service.log.contains { $0.path.hasSuffix("/providers/prov/permissions/batch") })
     }
+
+    @Test("uploadConcurrency bounds the batches in flight: a new batch starts only once one of them has ended")
+    func uploadConcurrencyIsABound() async throws {
+        let transport = RecordingTransport()
+        await transport.on(
+            .init(method: .post, pathContains: "/files"),
+            reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])),
+            repeatingLast: true)
+        await transport.setDefaultAnswer(.response(.empty(202)))
+        let client = try PushClient(
+            configuration: ClientFixtures.configuration {
+                $0.batchLimit = 1_000
+                $0.uploadConcurrency = 2
+            }, transport: transport, clock: TestClock())
+        let session = client.session(sourceId: "src")
+        for index in 0..<40 { try await session.addOrUpdate(ClientFixtures.document(index)) }
+        let report = try await session.finish()
+        #expect(report.accepted == 40 && report.batches > 4)
+        #expect(await session.pipeline.peakDeliveries == 2)
+    }
 }
 
 /// A one-shot signal between tasks: `wait()` returns once `open()` was called.
