@@ -104,6 +104,8 @@ struct ExecutableSignalTests {
             #expect(result.exited(with: expected), "\(result)")
             let statuses = await emulator.service.statusHistory(sourceId: ExecEmulator.source).map(\.status)
             #expect(statuses == [.incremental, .idle], "IDLE must be attempted after an interruption")
+            let routes = await emulator.routes()
+            #expect(routes.last == .setSourceStatus, "no request may follow IDLE: \(routes)")
             #expect(sandbox.temporaryEntries().isEmpty, "left in TMPDIR: \(sandbox.temporaryEntries())")
             let summary = try #require(ExecFixture.summaryLine(result), "the summary is printed after an interruption")
             #expect(summary.hasPrefix("push: accepted 0, deleted 0,"), "no batch was answered: \(summary)")
