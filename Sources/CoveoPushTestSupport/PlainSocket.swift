@@ -27,7 +27,7 @@ package enum PlainSocket {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
         }
-        guard bound == 0, Foundation.listen(descriptor, backlog) == 0 else {
+        guard bound == 0, systemListen(descriptor, backlog) == 0 else {
             let failure = Failure("bind/listen")
             close(descriptor)
             throw failure
@@ -46,7 +46,7 @@ package enum PlainSocket {
         var address = loopback(port: port)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Foundation.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                systemConnect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard result == 0 else {
@@ -62,7 +62,7 @@ package enum PlainSocket {
     package static func accept(_ listener: Int32, waitingAtMost milliseconds: Int32) -> Int32? {
         var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
         guard poll(&entry, 1, milliseconds) > 0 else { return nil }
-        let connection = Foundation.accept(listener, nil, nil)
+        let connection = systemAccept(listener, nil, nil)
         guard connection >= 0 else { return nil }
         noDelay(connection)
         #if canImport(Darwin)
@@ -149,3 +149,14 @@ package enum PlainSocket {
         return address
     }
 }
+
+// The C functions whose names the static methods above shadow, named by their module on each platform.
+#if canImport(Glibc)
+    private let systemListen = Glibc.listen
+    private let systemConnect = Glibc.connect
+    private let systemAccept = Glibc.accept
+#elseif canImport(Darwin)
+    private let systemListen = Darwin.listen
+    private let systemConnect = Darwin.connect
+    private let systemAccept = Darwin.accept
+#endif
