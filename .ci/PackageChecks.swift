@@ -54,20 +54,24 @@ func listing(module: String, directory: String) throws -> String {
             let path = symbol.pathComponents.joined(separator: ".")
             paths[symbol.identifier.precise] = path
             let declaration = (symbol.declarationFragments ?? []).map(\.spelling).joined()
-                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+                    separator: " ")
             if typeKinds.contains(symbol.kind.identifier) { types += 1 }
             lines.insert("\(extended)\(path): \(declaration)")
         }
         for relation in graph.relationships where relation.kind == "conformsTo" {
             guard let path = paths[relation.source] else { continue }
-            let target = relation.targetFallback.map { String($0.split(separator: ".").last ?? "") }
-                ?? graph.symbols.first { $0.identifier.precise == relation.target }?.pathComponents.last ?? relation.target
+            let target =
+                relation.targetFallback.map { String($0.split(separator: ".").last ?? "") }
+                ?? graph.symbols.first { $0.identifier.precise == relation.target }?.pathComponents.last
+                ?? relation.target
             lines.insert("\(extended)\(path): conforms to \(target)")
         }
     }
     let body = lines.sorted().joined(separator: "\n")
     let conformances = lines.filter { $0.contains(": conforms to ") }.count
-    let header = "# \(module): \(types) public types, \(lines.count - conformances) declarations, \(conformances) conformances"
+    let header =
+        "# \(module): \(types) public types, \(lines.count - conformances) declarations, \(conformances) conformances"
     return header + "\n" + body + (body.isEmpty ? "" : "\n")
 }
 

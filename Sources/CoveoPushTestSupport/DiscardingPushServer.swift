@@ -83,7 +83,9 @@ package final class DiscardingPushServer: @unchecked Sendable {
                 containers += 1
                 return containers
             }
-            return (201, #"{"uploadUri":"\#(origin)/upload/\#(fileId)","fileId":"file-\#(fileId)","requiredHeaders":{}}"#)
+            return (
+                201, #"{"uploadUri":"\#(origin)/upload/\#(fileId)","fileId":"file-\#(fileId)","requiredHeaders":{}}"#
+            )
         }
         if head.method == "PUT" && path.hasPrefix("/upload/") { return (200, "") }
         if head.method == "POST" && path.hasSuffix("/status") { return (201, "") }
@@ -197,12 +199,16 @@ struct RequestReader {
     /// Reads more bytes after the unread ones (moved to the front first); `false` at end of stream.
     private mutating func fill() -> Bool {
         if start > 0 {
-            if start < end { buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<end])) } }
+            if start < end {
+                buffer.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+            }
             end -= start
             start = 0
         }
         if end == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-        let count = buffer.withUnsafeMutableBytes { PlainSocket.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[end...])) }
+        let count = buffer.withUnsafeMutableBytes {
+            PlainSocket.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[end...]))
+        }
         guard count > 0 else { return false }
         end += count
         return true

@@ -1,6 +1,5 @@
-import Foundation
-
 import CoveoPush
+import Foundation
 
 #if canImport(Glibc)
     import Glibc

@@ -18,8 +18,10 @@ struct CLIPushScenario: BenchmarkScenario {
     }
     var targets: [BenchmarkTarget] {
         count >= 1_000_000
-            ? [.atLeast("vs_floor", 0.5), .atMost("peak_rss_mb", 100), .atMost("rss_vs_100k", 1.5),
-                .atLeast("server_vs_cli", 2)]
+            ? [
+                .atLeast("vs_floor", 0.5), .atMost("peak_rss_mb", 100), .atMost("rss_vs_100k", 1.5),
+                .atLeast("server_vs_cli", 2),
+            ]
             : [.atLeast("vs_floor", 0.5), .atLeast("server_vs_cli", 2)]
     }
 
@@ -32,7 +34,8 @@ struct CLIPushScenario: BenchmarkScenario {
             }
             figures["cli_100k_peak_rss_mb"] = smallRSS
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coveo-cli-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "coveo-cli-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("documents.jsonl")
@@ -85,7 +88,8 @@ struct CLIPushScenario: BenchmarkScenario {
         }
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         guard let ending, ending.status == 0 else {
-            throw ScenarioFailure(description: "coveo-push failed (\(String(describing: ending?.status))): \(text.suffix(2000))")
+            throw ScenarioFailure(
+                description: "coveo-push failed (\(String(describing: ending?.status))): \(text.suffix(2000))")
         }
         guard text.contains("\"accepted\":\(count),") else {
             throw ScenarioFailure(description: "coveo-push did not accept all \(count) documents: \(text.suffix(2000))")

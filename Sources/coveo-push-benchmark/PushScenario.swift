@@ -29,7 +29,8 @@ struct PushScenario: BenchmarkScenario {
             figures["push_100k_peak_rss_mb"] = smallRSS
         }
         let encodeSeconds = try BenchmarkDocuments.encodeSeconds(count: count)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coveo-push-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "coveo-push-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var configuration = PushClient.Configuration(

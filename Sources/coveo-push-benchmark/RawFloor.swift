@@ -46,7 +46,9 @@ enum RawFloor {
                     let client = try RawHTTPClient(port: port)
                     while let index = work.next() {
                         let response = try client.request("PUT", "/upload/\(index)", body: body)
-                        guard response.statusCode == 200 else { throw ScenarioFailure(description: "upload answered \(response.statusCode)") }
+                        guard response.statusCode == 200 else {
+                            throw ScenarioFailure(description: "upload answered \(response.statusCode)")
+                        }
                     }
                 } catch {
                     work.fail(error)
@@ -61,14 +63,20 @@ enum RawFloor {
 
     private static func pushOne(_ batch: URL, with client: RawHTTPClient) throws {
         let created = try client.request("POST", "/push/v1/organizations/benchmark/files")
-        guard created.statusCode == 201 else { throw ScenarioFailure(description: "files answered \(created.statusCode)") }
+        guard created.statusCode == 201 else {
+            throw ScenarioFailure(description: "files answered \(created.statusCode)")
+        }
         let container = try JSONDecoder().decode(FileContainer.self, from: created.body)
         let uploaded = try client.request(
             "PUT", container.uploadUri.path, headers: ["Content-Type": "application/octet-stream"], bodyFile: batch)
-        guard uploaded.statusCode == 200 else { throw ScenarioFailure(description: "upload answered \(uploaded.statusCode)") }
+        guard uploaded.statusCode == 200 else {
+            throw ScenarioFailure(description: "upload answered \(uploaded.statusCode)")
+        }
         let pushed = try client.request(
             "PUT", "/push/v1/organizations/benchmark/sources/benchmark/documents/batch?fileId=\(container.fileId)")
-        guard pushed.statusCode == 202 else { throw ScenarioFailure(description: "batch answered \(pushed.statusCode)") }
+        guard pushed.statusCode == 202 else {
+            throw ScenarioFailure(description: "batch answered \(pushed.statusCode)")
+        }
     }
 }
 

@@ -60,10 +60,12 @@ actor BatchPipeline {
     ///   - key: The document ID or identity name.
     ///   - parentKey: The parent ID of an added item, so a later cascading delete of the parent closes the batch.
     ///   - cascades: Whether a delete also deletes the item's children.
-    func append(_ json: [UInt8], to section: BatchSection, key: String, parentKey: String?, cascades: Bool) async throws {
+    func append(_ json: [UInt8], to section: BatchSection, key: String, parentKey: String?, cascades: Bool) async throws
+    {
         if let stopError { throw stopError }
         guard !finished else {
-            throw PushError(.invalidInput, operation: .append, message: "the session is already finished", documentIds: [key])
+            throw PushError(
+                .invalidInput, operation: .append, message: "the session is already finished", documentIds: [key])
         }
         try Task.checkCancellation()
         handed += 1

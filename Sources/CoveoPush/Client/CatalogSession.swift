@@ -115,7 +115,8 @@ extension PushClient {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let request = try checked(.deleteStreamOlderThan) { () throws(ValidationError) in
             try DeleteStreamOlderThanRequest(
-                organizationId: organizationId, sourceId: sourceId, epochMilliseconds: milliseconds, queueDelay: queueDelay)
+                organizationId: organizationId, sourceId: sourceId, epochMilliseconds: milliseconds,
+                queueDelay: queueDelay)
         }
         return try await execute(request, counter: nil)
     }

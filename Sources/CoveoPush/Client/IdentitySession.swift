@@ -17,7 +17,8 @@ public struct IdentitySession: BatchedSession {
     init(client: PushClient, providerId: String, orderingId: Int64?) {
         self.client = client
         self.providerId = providerId
-        self.pipeline = BatchPipeline(client: client, target: .identities(providerId: providerId, orderingId: orderingId))
+        self.pipeline = BatchPipeline(
+            client: client, target: .identities(providerId: providerId, orderingId: orderingId))
     }
 
     /// Progress events.

@@ -54,7 +54,8 @@ extension PushClient {
                 try GetStreamChunkRequest(organizationId: organizationId, sourceId: sourceId, streamId: streamId)
             }
             let chunk = try await execute(request, counter: counter, documentIds: documentIds)
-            return FileContainer(uploadUri: chunk.uploadUri, fileId: chunk.fileId, requiredHeaders: chunk.requiredHeaders)
+            return FileContainer(
+                uploadUri: chunk.uploadUri, fileId: chunk.fileId, requiredHeaders: chunk.requiredHeaders)
         }
         let request = try checked(.createFileContainer) { () throws(ValidationError) in
             try CreateFileContainerRequest(organizationId: organizationId)
@@ -81,7 +82,8 @@ extension PushClient {
             _ = try await execute(request, counter: counter, documentIds: documentIds)
         case .streamUpdate(let sourceId, let shard):
             let request = try checked(.updateStream) { () throws(ValidationError) in
-                try UpdateStreamRequest(organizationId: organizationId, sourceId: sourceId, fileId: fileId, shard: shard)
+                try UpdateStreamRequest(
+                    organizationId: organizationId, sourceId: sourceId, fileId: fileId, shard: shard)
             }
             _ = try await execute(request, counter: counter, documentIds: documentIds)
         case .streamMerge(let sourceId):

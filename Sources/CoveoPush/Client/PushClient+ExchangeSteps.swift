@@ -98,7 +98,8 @@ extension PushClient {
         case .success:
             return .succeed(response)
         case .retry(let honourRetryAfter):
-            let retryAfter = honourRetryAfter
+            let retryAfter =
+                honourRetryAfter
                 ? response.headers["retry-after"].flatMap { RetryAfter.parse($0, now: configuration.wallClock()) }
                 : nil
             let computed = await backoff(beforeAttempt: attempt.number + 1)

@@ -47,7 +47,8 @@ extension PushClient {
             case .base64(let text, let declared):
                 type = declared
                 guard let data = Data(base64Encoded: text) else {
-                    throw ValidationError(.invalidBase64, .document(documentId), "compressedBinaryData is not valid base64")
+                    throw ValidationError(
+                        .invalidBase64, .document(documentId), "compressedBinaryData is not valid base64")
                 }
                 try writeData(data)
             case .fileReference:

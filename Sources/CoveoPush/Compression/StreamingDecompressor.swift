@@ -97,7 +97,8 @@ package final class StreamingDecompressor {
     ///   - sink: receives decompressed bytes; the buffer is only valid during the call.
     /// - Throws: ``CompressionError`` for corrupt input, bytes after the end of the stream, output over
     ///   ``maxOutputBytes``, or a decompressor already finished or failed; or what the sink throws.
-    package func decompress(_ input: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func decompress(_ input: UnsafeRawBufferPointer, into sink: (UnsafeRawBufferPointer) throws -> Void) throws
+    {
         try checkUsable()
         do {
             try feed(input, sink: sink)

@@ -98,7 +98,8 @@ package struct DocumentEncoder: Sendable {
         if placement == .singlePush, writer.bytes.count - start > PushLimits.maxRequestBytes {
             throw ValidationError(
                 .contentTooLarge, .document(document.documentId),
-                "the item is \(writer.bytes.count - start) bytes; a single push is limited to \(PushLimits.maxRequestBytes)")
+                "the item is \(writer.bytes.count - start) bytes; a single push is limited to \(PushLimits.maxRequestBytes)"
+            )
         }
         return payload?.compressionType
     }
@@ -214,7 +215,8 @@ package struct DocumentEncoder: Sendable {
         let size = base64Bytes.map { "\($0) bytes of base64" } ?? "more than the limit once compressed"
         return ValidationError(
             .contentTooLarge, .document(documentId),
-            "binary content is \(size); compressedBinaryData is limited to \(PushLimits.maxCompressedBinaryDataBytes) bytes")
+            "binary content is \(size); compressedBinaryData is limited to \(PushLimits.maxCompressedBinaryDataBytes) bytes"
+        )
     }
 
     // MARK: - Values

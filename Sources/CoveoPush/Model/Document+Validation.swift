@@ -75,7 +75,9 @@ extension Document {
             return "'\(uri)' is not an absolute URI (it needs a scheme such as https: or file:)"
         }
         guard bytes[0].isASCIILetter,
-            bytes[1..<colon].allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            bytes[1..<colon].allSatisfy({
+                $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+            })
         else {
             return "'\(uri)' does not start with a valid URI scheme"
         }

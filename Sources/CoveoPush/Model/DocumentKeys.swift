@@ -74,7 +74,9 @@ package enum DocumentKeys {
     ///   - names: The metadata names, in order.
     ///   - documentId: The document they belong to, for the error.
     /// - Throws: ``ValidationError`` naming the document, the key and the rule.
-    package static func validateMetadataNames(_ names: some Sequence<String>, documentId: String) throws(ValidationError) {
+    package static func validateMetadataNames(_ names: some Sequence<String>, documentId: String)
+        throws(ValidationError)
+    {
         var checked: [String] = []
         var byFolded: [String: String]?
         for name in names {
@@ -84,7 +86,8 @@ package enum DocumentKeys {
             switch kind(of: name) {
             case .reserved(let canonical):
                 throw ValidationError(
-                    .reservedKey, .document(documentId), "'\(name)' is reserved ('\(canonical)') and cannot be metadata")
+                    .reservedKey, .document(documentId), "'\(name)' is reserved ('\(canonical)') and cannot be metadata"
+                )
             case .typed(let canonical):
                 throw ValidationError(
                     .typedFieldAsMetadata, .document(documentId),

@@ -12,7 +12,8 @@ extension PartialUpdate {
             let operatorName = try fields.requiredString("operator")
             guard let kind = Operator(rawValue: operatorName) else {
                 let names = Operator.allCases.map(\.rawValue).joined(separator: ", ")
-                throw JSONFieldError(.invalidParameter, "must be one of \(names), not '\(operatorName)'", at: [.key("operator")])
+                throw JSONFieldError(
+                    .invalidParameter, "must be one of \(names), not '\(operatorName)'", at: [.key("operator")])
             }
             let field = try fields.requiredString("field")
             let value = try fields.required("value", MetadataValue.init(json:))

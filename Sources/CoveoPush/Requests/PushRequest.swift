@@ -51,7 +51,6 @@ extension PushRequest {
     /// No orderingId: the service uses the time it receives the request.
     public var requestedOrderingId: Int64? { nil }
 
-
     /// Decodes a successful response body.
     ///
     /// An empty (or whitespace-only) body decodes as ``EmptyResponse`` and as a ``StreamOperationResult`` with no

@@ -86,7 +86,8 @@ struct IdentitiesCommand: Subcommand {
             throw UsageError("--queue-delay only applies to 'identities delete-older-than'")
         }
         let files = try InputFiles.list(arguments.positionals)
-        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(needs: .provider)
+        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(
+            needs: .provider)
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
         var rules = InputRules(records: .identities)
         rules.maxDocumentBytes = batching.maxDocumentBytes
@@ -143,11 +144,13 @@ struct CatalogCommand: Subcommand {
         default: throw UsageError("the kind of catalog push must be update, merge or load, not '\(modeName)'")
         }
         let files = try InputFiles.list(Array(arguments.positionals.dropFirst()))
-        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(needs: .source)
+        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(
+            needs: .source)
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
         var rules = InputRules(records: .catalog(partialUpdates: mode == .update))
         rules.maxDocumentBytes = batching.maxDocumentBytes
-        let command = BatchedCommand(name: "catalog \(modeName.lowercased())", batching: batching, files: files, rules: rules)
+        let command = BatchedCommand(
+            name: "catalog \(modeName.lowercased())", batching: batching, files: files, rules: rules)
         return try await command.run { client in
             .catalog(client.catalogSession(sourceId: target.sourceId, mode: mode))
         }

@@ -40,9 +40,11 @@ struct BatchedRun: Sendable {
                 case .failure(let problem):
                     problems.append(problem)
                 case .success(.addOrUpdate(let document)):
-                    if case .file(let url, _) = document.content, !FileManager.default.isReadableFile(atPath: url.path) {
+                    if case .file(let url, _) = document.content, !FileManager.default.isReadableFile(atPath: url.path)
+                    {
                         problems.append(
-                            InputProblem(position: record.position, subject: document.documentId, reason: "unreadable file"))
+                            InputProblem(
+                                position: record.position, subject: document.documentId, reason: "unreadable file"))
                     }
                 case .success:
                     break
@@ -119,7 +121,8 @@ struct BatchedRun: Sendable {
             let partial = (try? await session.finish()) ?? PushReport()
             progressTask.cancel()
             progressLine?.end()
-            throw Interrupted(underlying: error, outcome: Outcome(report: partial, problems: problems, rejected: rejected))
+            throw Interrupted(
+                underlying: error, outcome: Outcome(report: partial, problems: problems, rejected: rejected))
         }
     }
 }

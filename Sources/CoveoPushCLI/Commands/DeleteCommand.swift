@@ -58,7 +58,9 @@ struct DeleteOlderThanCommand: Subcommand {
     ]
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
-        guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
+        guard arguments.positionals.isEmpty else {
+            throw UsageError("unexpected argument '\(arguments.positionals[0])'")
+        }
         guard let orderingId = try arguments.integer(PushCommand.orderingId, in: 0...Int64.max) else {
             throw UsageError("--ordering-id is required")
         }
@@ -87,7 +89,8 @@ struct StatusCommand: Subcommand {
             "rebuild": .rebuild, "refresh": .refresh, "incremental": .incremental, "idle": .idle,
         ]
         guard let status = statuses[arguments.positionals[0].lowercased()] else {
-            throw UsageError("the status must be rebuild, refresh, incremental or idle, not '\(arguments.positionals[0])'")
+            throw UsageError(
+                "the status must be rebuild, refresh, incremental or idle, not '\(arguments.positionals[0])'")
         }
         return try await SingleRequestRun(arguments: arguments, environment: environment, command: Self.name).run(
             needs: .source

@@ -16,7 +16,9 @@ struct EmulateCommand: Subcommand {
     static let sendsRequests = false
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
-        guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])'") }
+        guard arguments.positionals.isEmpty else {
+            throw UsageError("unexpected argument '\(arguments.positionals[0])'")
+        }
         let port = try arguments.int(Self.port, in: 0...65_535) ?? 0
         var configuration = InMemoryPushService.Configuration()
         if let key = arguments.string(Self.apiKey) {

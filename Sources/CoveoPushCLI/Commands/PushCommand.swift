@@ -47,7 +47,8 @@ struct PushCommand: Subcommand {
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
         let files = try InputFiles.list(arguments.positionals)
-        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(needs: .source)
+        let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(
+            needs: .source)
         let status = try arguments.choice(Self.status, from: ["rebuild", "refresh", "incremental", "none"])
         let sourceStatus: SourceStatus? =
             switch status ?? "incremental" {
@@ -63,11 +64,14 @@ struct PushCommand: Subcommand {
         rules.compression = try Self.compression(arguments)
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
         rules.maxDocumentBytes = batching.maxDocumentBytes
-        let orderingId = batching.orderingId ?? (deleteOlder ? Int64(environment.now().timeIntervalSince1970 * 1000) : nil)
+        let orderingId =
+            batching.orderingId ?? (deleteOlder ? Int64(environment.now().timeIntervalSince1970 * 1000) : nil)
 
         let sourceId = target.sourceId
         let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
-        let exitStatus = try await command.run({ client in .push(client.session(sourceId: sourceId, orderingId: orderingId)) }) {
+        let exitStatus = try await command.run({ client in
+            .push(client.session(sourceId: sourceId, orderingId: orderingId))
+        }) {
             client, body in
             try await Self.around(
                 body, client: client, sourceId: sourceId, status: sourceStatus,

@@ -17,7 +17,9 @@ package struct Console: Sendable {
     package var errIsTerminal: Bool
 
     /// Creates a console from two writers.
-    package init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool) {
+    package init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool
+    ) {
         self.out = out
         self.err = err
         self.errIsTerminal = errIsTerminal

@@ -174,7 +174,8 @@ struct InputReader: Sendable {
 
     private func deletion(_ json: JSONValue, at position: InputPosition) throws(InputProblem) -> InputOperation {
         guard let object = json.objectValue else {
-            throw InputProblem(position: position, reason: "a delete entry must be an object, not \(json.kindDescription)")
+            throw InputProblem(
+                position: position, reason: "a delete entry must be an object, not \(json.kindDescription)")
         }
         guard let documentId = object["documentId"]?.stringValue, !documentId.isEmpty else {
             throw InputProblem(position: position, reason: "a delete entry needs a 'documentId' string")

@@ -29,7 +29,8 @@ struct ExecutableSignalTests {
         return try sandbox.write("large.jsonl", lines.joined(separator: "\n") + "\n")
     }
 
-    @Test("a signal mid-push stops it with 143 (SIGTERM) or 130 (SIGINT), sets IDLE and leaves no temporary file",
+    @Test(
+        "a signal mid-push stops it with 143 (SIGTERM) or 130 (SIGINT), sets IDLE and leaves no temporary file",
         arguments: [SIGTERM, SIGINT])
     func interrupted(signal: Int32) async throws {
         // Container creations hang, so the signal comes while the first batch is being written or its
@@ -53,7 +54,7 @@ struct ExecutableSignalTests {
                 ["push", file, "--json", "--batch-size", "2000000", "--concurrency", "1"] + emulator.target,
                 environment: sandbox.environment(["COVEO_API_KEY": "signal-key-55"]))
             try child.start()
-            let busy = await ExecFixture.poll() {
+            let busy = await ExecFixture.poll {
                 await !emulator.service.statusHistory(sourceId: ExecEmulator.source).isEmpty || !child.isRunning
             }
             #expect(busy && child.isRunning)
@@ -72,7 +73,8 @@ struct ExecutableSignalTests {
     /// file upload was cancelled; `URLSessionTransport` on Linux now abandons such an upload instead.)
     @Test("a signal during an upload stops the push cleanly", arguments: [SIGTERM, SIGINT])
     func interruptedDuringUpload(signal: Int32) async throws {
-        try await Self.interrupt(with: signal, delaying: [.uploadToFileContainer, .pushDocumentBatch]) { emulator, sandbox in
+        try await Self.interrupt(with: signal, delaying: [.uploadToFileContainer, .pushDocumentBatch]) {
+            emulator, sandbox in
             await emulator.routes().contains(.createFileContainer) && !sandbox.temporaryEntries().isEmpty
         }
     }
@@ -92,7 +94,7 @@ struct ExecutableSignalTests {
                 ["push", file, "--batch-size", "2000000", "--concurrency", "1", "--no-progress"] + emulator.target,
                 environment: sandbox.environment(["COVEO_API_KEY": "signal-key-55"]))
             try child.start()
-            let busy = await ExecFixture.poll() {
+            let busy = await ExecFixture.poll {
                 await ready(emulator, sandbox) || !child.isRunning
             }
             #expect(busy && child.isRunning, "the push must be under way, with a spilled batch in TMPDIR")
@@ -110,7 +112,8 @@ struct ExecutableSignalTests {
             let summary = try #require(ExecFixture.summaryLine(result), "the summary is printed after an interruption")
             #expect(summary.hasPrefix("push: accepted 0, deleted 0,"), "no batch was answered: \(summary)")
             #expect(result.stdout.contains("stopped: interrupted"), "the summary says why it stopped")
-            #expect(summary.contains(", not sent "), "the spilled batch's documents are counted as not sent: \(summary)")
+            #expect(
+                summary.contains(", not sent "), "the spilled batch's documents are counted as not sent: \(summary)")
             #expect(!result.stdout.contains("failed: "), "unanswered documents are counted, not listed: \(result)")
             #expect(await emulator.documentIds().isEmpty, "no batch was pushed")
             #expect(!result.output.contains("signal-key-55"))

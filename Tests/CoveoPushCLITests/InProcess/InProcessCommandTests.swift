@@ -86,7 +86,9 @@ struct InProcessCommandTests {
         #expect(run.status == .partialFailure)
         #expect(await service.items(sourceId: "s").map(\.documentId) == [Self.url("a"), Self.url("b")])
         let summary = try run.summaryJSON()
-        #expect(summary["notes"] as? [String] == ["delete-older-than skipped: some inputs failed, so older items were kept"])
+        #expect(
+            summary["notes"] as? [String] == ["delete-older-than skipped: some inputs failed, so older items were kept"]
+        )
         #expect(!(await service.requestLog.contains { $0.path.lowercased().contains("olderthan") }))
     }
 
@@ -95,7 +97,8 @@ struct InProcessCommandTests {
         let folder = try InProcessFolder()
         let file = try Self.jsonl(folder, "a.jsonl", [Self.doc("a")])
         let service = InMemoryPushService()
-        let run = await InProcessFixtures.run(["push", "--queue-delay", "5"] + Self.target + [file], transport: service)
+        let run = await InProcessFixtures.run(
+            ["push", "--queue-delay", "5"] + Self.target + [file], transport: service)
         #expect(run.status == .usage)
         #expect(run.err.contains("--queue-delay only applies with --delete-older-than"))
         #expect(await service.requestLog.isEmpty)
@@ -135,7 +138,8 @@ struct InProcessCommandTests {
         let folder = try InProcessFolder()
         let first = try Self.jsonl(folder, "1.jsonl", [Self.doc("a"), Self.doc("b")])
         let second = try folder.write("2.json", "[\n" + Self.doc("c") + ",\n\n" + Self.doc("d") + "\n]")
-        let run = await InProcessFixtures.run(["push"] + Self.target + [first, second], transport: InMemoryPushService())
+        let run = await InProcessFixtures.run(
+            ["push"] + Self.target + [first, second], transport: InMemoryPushService())
         #expect(run.status == .success)
         #expect(run.outLines.last == "last fully accepted input: \(second):4")
         #expect(run.out.contains("push: accepted 4, deleted 0, failed 0; 1 batch, "))
@@ -154,7 +158,8 @@ struct InProcessCommandTests {
         _ = await InProcessFixtures.run(["push", "--status", "none"] + Self.target + [setUp], transport: service)
         let batch = try folder.write(
             "batch.json",
-            #"{"delete": [{"documentId": "https://example.com/p", "deleteChildren": true}, {"documentId": "https://example.com/q"}]}"#)
+            #"{"delete": [{"documentId": "https://example.com/p", "deleteChildren": true}, {"documentId": "https://example.com/q"}]}"#
+        )
         let run = await InProcessFixtures.run(["push", "--status", "none"] + Self.target + [batch], transport: service)
         #expect(run.status == .success)
         #expect(await service.items(sourceId: "s").map(\.documentId) == [Self.url("q/child")])
@@ -190,7 +195,9 @@ struct InProcessCommandTests {
         let updated = await InProcessFixtures.run(["catalog", "update"] + Self.target + [update], transport: service)
         #expect(updated.status == .success, "\(updated.out)\n\(updated.err)")
         #expect(await service.items(sourceId: "s").map(\.documentId) == ["a", "c", "d"].map(Self.url))
-        #expect(await service.item(Self.url("a"), sourceId: "s")?.metadataValue("tags") == .array([.string("x"), .string("z")]))
+        #expect(
+            await service.item(Self.url("a"), sourceId: "s")?.metadataValue("tags")
+                == .array([.string("x"), .string("z")]))
         #expect(await service.item(Self.url("c"), sourceId: "s")?.metadataValue("price") == .double(9.5))
         #expect(updated.out.contains("catalog update: accepted 3, deleted 1, failed 0;"))
 
@@ -213,7 +220,8 @@ struct InProcessCommandTests {
         let folder = try InProcessFolder()
         let file = try folder.write(
             "p.json",
-            #"{"partialUpdate": [{"documentId": "https://example.com/a", "operator": "arrayAppend", "field": "t", "value": ["z"]}]}"#)
+            #"{"partialUpdate": [{"documentId": "https://example.com/a", "operator": "arrayAppend", "field": "t", "value": ["z"]}]}"#
+        )
         let service = InMemoryPushService()
         let merged = await InProcessFixtures.run(["catalog", "merge"] + Self.target + [file], transport: service)
         #expect(merged.status == .partialFailure)
@@ -374,9 +382,10 @@ struct InProcessCommandTests {
         #expect((batchPush["url"] as? String)?.contains("fileId=DRY-RUN-FILE-ID-1") == true)
         let upload = try #require(requests.first { ($0["method"] as? String) == "PUT" })
         let body = try #require(upload["body"] as? [String: Any])
-        #expect((body["addOrUpdate"] as? [[String: Any]])?.compactMap { $0["documentId"] as? String } == [
-            Self.url("a"), Self.url("b"),
-        ])
+        #expect(
+            (body["addOrUpdate"] as? [[String: Any]])?.compactMap { $0["documentId"] as? String } == [
+                Self.url("a"), Self.url("b"),
+            ])
     }
 
     @Test("--dry-run with no target: no emulator banner and no listing, since nothing is sent anywhere")
@@ -416,4 +425,3 @@ struct InProcessCommandTests {
         #expect(run.out.contains("  … and 5 more"))
     }
 }
-

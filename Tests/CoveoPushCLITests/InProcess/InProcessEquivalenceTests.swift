@@ -24,7 +24,9 @@ struct InProcessEquivalenceTests {
             ["push", "--status", "none"] + InProcessFixtures.target + [path], transport: recorder)
         #expect(run.status == .success, "\(run.out)\n\(run.err)")
 
-        let uploads = await recorder.requests.filter { $0.request.method == .put && $0.request.url.host != "api.cloud.coveo.com" }
+        let uploads = await recorder.requests.filter {
+            $0.request.method == .put && $0.request.url.host != "api.cloud.coveo.com"
+        }
         #expect(uploads.count == 1)
         let batch = try #require(uploads.first?.body)
         var reader = JSONArrayStreamReader(bytes: Array(batch), sectionNames: InputReader.batchSections.map(\.rawValue))

@@ -19,20 +19,29 @@ struct CatalogSessionTests {
     @Test("updates carry addOrUpdate, delete and validated partialUpdate entries to stream/update")
     func update() async throws {
         let transport = RecordingTransport()
-        await transport.on(.init(method: .post, pathContains: "/files"),
+        await transport.on(
+            .init(method: .post, pathContains: "/files"),
             reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])),
             repeatingLast: true)
-        await transport.on(.init(pathContains: "/stream/update"), reply: .response(.json(202, #"{"orderingId": 5, "requestId": "r"}"#)), repeatingLast: true)
+        await transport.on(
+            .init(pathContains: "/stream/update"),
+            reply: .response(.json(202, #"{"orderingId": 5, "requestId": "r"}"#)), repeatingLast: true)
         let session = try Self.client(transport).catalogSession(sourceId: "shop")
         try await session.addOrUpdate(Self.product(1))
-        try await session.partialUpdate(.arrayAppend(documentId: "https://shop.example.com/p/2", field: "ec_colors", values: ["red"]))
-        try await session.partialUpdate(.dictionaryPut(documentId: "https://shop.example.com/p/3", field: "ec_stock", entries: ["mtl": 3]))
+        try await session.partialUpdate(
+            .arrayAppend(documentId: "https://shop.example.com/p/2", field: "ec_colors", values: ["red"]))
+        try await session.partialUpdate(
+            .dictionaryPut(documentId: "https://shop.example.com/p/3", field: "ec_stock", entries: ["mtl": 3]))
         try await session.delete(documentId: "https://shop.example.com/p/4")
         await #expect(throws: PushError.self) {
-            try await session.partialUpdate(PartialUpdate(documentId: "https://shop.example.com/p/2", operator: .arrayAppend, field: "ec_colors", value: "red"))
+            try await session.partialUpdate(
+                PartialUpdate(
+                    documentId: "https://shop.example.com/p/2", operator: .arrayAppend, field: "ec_colors", value: "red"
+                ))
         }
         await #expect(throws: PushError.self) {
-            try await session.partialUpdate(.dictionaryRemove(documentId: "https://shop.example.com/p/2", field: "documentId", keys: ["a"]))
+            try await session.partialUpdate(
+                .dictionaryRemove(documentId: "https://shop.example.com/p/2", field: "documentId", keys: ["a"]))
         }
         let report = try await session.finish()
         #expect(report.accepted == 3 && report.deleted == 1 && report.failed.count == 2 && report.batches == 1)
@@ -50,12 +59,15 @@ struct CatalogSessionTests {
     @Test("a partial update of an item added in the same batch goes to the next batch")
     func partialAfterAdd() async throws {
         let transport = RecordingTransport()
-        await transport.on(.init(method: .post, pathContains: "/files"),
-            reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])), repeatingLast: true)
+        await transport.on(
+            .init(method: .post, pathContains: "/files"),
+            reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])),
+            repeatingLast: true)
         await transport.setDefaultAnswer(.response(.empty(202)))
         let session = try Self.client(transport).catalogSession(sourceId: "shop")
         try await session.addOrUpdate(Self.product(1))
-        try await session.partialUpdate(.fieldValueReplace(documentId: "https://shop.example.com/p/1", field: "ec_price", value: 8))
+        try await session.partialUpdate(
+            .fieldValueReplace(documentId: "https://shop.example.com/p/1", field: "ec_price", value: 8))
         let report = try await session.finish()
         #expect(report.batches == 2 && report.accepted == 2, "\(report) \(report.failed)")
     }
@@ -64,15 +76,28 @@ struct CatalogSessionTests {
     func load() async throws {
         for closeStatus in [200, 400] {
             let transport = RecordingTransport()
-            await transport.on(.init(pathContains: "/stream/open"),
-                reply: .response(.json(201, #"{"streamId": "s1", "uploadUri": "https://upload.test/open", "fileId": "o", "requiredHeaders": {}}"#)))
-            await transport.on(.init(pathContains: "/stream/s1/chunk"),
-                reply: .response(.json(200, #"{"uploadUri": "https://upload.test/chunk", "fileId": "c", "requiredHeaders": {}}"#)), repeatingLast: true)
-            await transport.on(.init(pathContains: "/stream/s1/close"),
-                reply: .response(closeStatus == 200 ? .json(200, #"{"orderingId": 9, "requestId": "r"}"#) : .coveoError(status: 400, errorCode: "INVALID_JSON")))
+            await transport.on(
+                .init(pathContains: "/stream/open"),
+                reply: .response(
+                    .json(
+                        201,
+                        #"{"streamId": "s1", "uploadUri": "https://upload.test/open", "fileId": "o", "requiredHeaders": {}}"#
+                    )))
+            await transport.on(
+                .init(pathContains: "/stream/s1/chunk"),
+                reply: .response(
+                    .json(200, #"{"uploadUri": "https://upload.test/chunk", "fileId": "c", "requiredHeaders": {}}"#)),
+                repeatingLast: true)
+            await transport.on(
+                .init(pathContains: "/stream/s1/close"),
+                reply: .response(
+                    closeStatus == 200
+                        ? .json(200, #"{"orderingId": 9, "requestId": "r"}"#)
+                        : .coveoError(status: 400, errorCode: "INVALID_JSON")))
             await transport.setDefaultAnswer(.response(.empty(200)))
             let client = try PushClient(
-                configuration: ClientFixtures.configuration { $0.batchLimit = 700 }, transport: transport, clock: TestClock())
+                configuration: ClientFixtures.configuration { $0.batchLimit = 700 }, transport: transport,
+                clock: TestClock())
             let session = client.catalogSession(sourceId: "shop", mode: .load)
             for index in 0..<6 { try await session.addOrUpdate(Self.product(index)) }
             let report = try await session.finish()
@@ -83,7 +108,8 @@ struct CatalogSessionTests {
             let chunks = paths.filter { $0.hasSuffix("/stream/s1/chunk") }.count
             #expect(chunks > 1)
             if closeStatus == 200 {
-                #expect(report.accepted == 6 && report.failed.isEmpty && report.batches == chunks, "\(report) \(chunks)")
+                #expect(
+                    report.accepted == 6 && report.failed.isEmpty && report.batches == chunks, "\(report) \(chunks)")
             } else {
                 #expect(report.accepted == 0 && report.failed.count == 6)
                 #expect(report.failed.allSatisfy { $0.error.errorCode == "INVALID_JSON" })
@@ -118,4 +144,3 @@ struct CatalogSessionTests {
         }
     }
 }
-

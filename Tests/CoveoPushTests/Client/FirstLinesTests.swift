@@ -26,7 +26,8 @@ struct FirstLinesTests {
 
     @Test("PushClient(organizationId:apiKey:region:) builds the same configuration as the long form")
     func convenienceClient() throws {
-        let client = try PushClient(organizationId: "acme", apiKey: "xx-key", region: .au, transport: MockTransport(always: .empty(202)))
+        let client = try PushClient(
+            organizationId: "acme", apiKey: "xx-key", region: .au, transport: MockTransport(always: .empty(202)))
         #expect(client.configuration.endpoint == .au)
         #expect(client.organizationId == "acme")
         guard case .apiKey(let key) = client.configuration.credentials else {
@@ -40,7 +41,10 @@ struct FirstLinesTests {
         "PushClient(organizationId:apiKey:region:) still refuses bad input with the rule",
         arguments: [
             ("acme", "", Region.us, PlatformEnvironment.production, ValidationError.Rule.emptyIdentifier),
-            ("acme", "xx\r\nX-Injected: 1", Region.us, PlatformEnvironment.production, ValidationError.Rule.invalidAPIKey),
+            (
+                "acme", "xx\r\nX-Injected: 1", Region.us, PlatformEnvironment.production,
+                ValidationError.Rule.invalidAPIKey
+            ),
             ("", "xx-key", Region.us, PlatformEnvironment.production, ValidationError.Rule.emptyIdentifier),
             ("acme", "xx-key", Region.eu, PlatformEnvironment.hipaa, ValidationError.Rule.hipaaRegion),
         ])

@@ -42,7 +42,8 @@ struct IdempotencyRetryTests {
 
     static let counter = RecordingTransport.RequestPattern(pathContains: "/counter")
 
-    @Test("an ambiguous failure ends a request that is not idempotent at once, with outcomeUnknown", arguments: ambiguous)
+    @Test(
+        "an ambiguous failure ends a request that is not idempotent at once, with outcomeUnknown", arguments: ambiguous)
     func ambiguousFailsAtOnce(_ failure: Case) async throws {
         let transport = RecordingTransport()
         await transport.on(Self.counter, reply: failure.answer, .response(.empty(201)))
@@ -97,13 +98,15 @@ struct IdempotencyRetryTests {
         #expect(error?.attempts == 3)
         #expect(error?.statusCode == 500)
         #expect(await transport.requests.count == 3)
-        #expect(error?.description.hasPrefix("incrementCounter failed (outcomeUnknown, HTTP 500) after 3 attempts") == true)
+        #expect(
+            error?.description.hasPrefix("incrementCounter failed (outcomeUnknown, HTTP 500) after 3 attempts") == true)
     }
 
     @Test("a permanent error of a request that is not idempotent keeps its own code")
     func permanentErrorUnchanged() async throws {
         let transport = RecordingTransport()
-        await transport.on(Self.counter, reply: .response(.coveoError(status: 400, errorCode: "INVALID", message: "no")))
+        await transport.on(
+            Self.counter, reply: .response(.coveoError(status: 400, errorCode: "INVALID", message: "no")))
         let client = try Self.client(transport, clock: TestClock())
         let error = await #expect(throws: PushError.self) { try await client.send(NonIdempotentRequest()) }
         #expect(error?.code == .requestRejected)

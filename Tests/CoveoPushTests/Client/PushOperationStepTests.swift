@@ -14,7 +14,10 @@ struct PushOperationStepTests {
         _ = try await session.finish()
         let error = await #expect(throws: PushError.self) { try await session.addOrUpdate(ClientFixtures.document(2)) }
         #expect(error?.operation == .append)
-        #expect(error?.description == "append failed (invalidInput): the session is already finished [document \(ClientFixtures.document(2).documentId)]")
+        #expect(
+            error?.description
+                == "append failed (invalidInput): the session is already finished [document \(ClientFixtures.document(2).documentId)]"
+        )
     }
 
     @Test("log events carry the request's operation, and their description starts with its name")

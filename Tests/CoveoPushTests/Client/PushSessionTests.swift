@@ -44,7 +44,8 @@ struct PushSessionTests {
         let service = ScriptedPushService()
         let client = try await Self.client(service)
         let report = try await client.push(
-            [ClientFixtures.document(1), ClientFixtures.document(2, bytes: 5_000), ClientFixtures.document(3)], sourceId: "src")
+            [ClientFixtures.document(1), ClientFixtures.document(2, bytes: 5_000), ClientFixtures.document(3)],
+            sourceId: "src")
         #expect(report.accepted == 3)
         #expect(await service.commits.map(\.ids.count) == [1, 1, 1])
     }
@@ -151,7 +152,8 @@ struct PushSessionTests {
         let client = try await Self.client(service)
         var bad = ClientFixtures.document(2)
         bad.metadata["data"] = "reserved"
-        let report = try await client.push([ClientFixtures.document(1), bad, Document(documentId: "nope")], sourceId: "src")
+        let report = try await client.push(
+            [ClientFixtures.document(1), bad, Document(documentId: "nope")], sourceId: "src")
         #expect(report.accepted == 1)
         #expect(report.failed.map(\.documentId) == ["https://example.com/doc/2", "nope"])
         #expect(report.failed.map(\.error.validation?.rule) == [.reservedKey, .invalidDocumentId])
@@ -236,7 +238,10 @@ struct PushSessionTests {
         await session.cancel()
         let report = try await session.finish()
         #expect(report.accepted == 0 && report.deleted == 0)
-        #expect(report.failed.map(\.documentId) == (0..<5).map { ClientFixtures.document($0).documentId } + ["https://example.com/gone"])
+        #expect(
+            report.failed.map(\.documentId) == (0..<5).map { ClientFixtures.document($0).documentId } + [
+                "https://example.com/gone"
+            ])
         #expect(report.failed.allSatisfy { $0.error.code == .cancelled })
         #expect(await service.log.isEmpty, "nothing was sent")
     }
@@ -279,8 +284,14 @@ struct PushSessionTests {
         let service = ScriptedPushService()
         let client = try await Self.client(service)
         let session = client.identitySession(providerId: "prov")
-        try await session.addOrUpdate(IdentityBody(identity: SecurityIdentity(name: "g", type: .group), members: [SecurityIdentity(name: "u", type: .user)]))
-        try await session.addOrUpdate(AliasBody(identity: SecurityIdentity(name: "u", type: .user), mappings: [MappedIdentity(name: "u@e.com", type: .user)]))
+        try await session.addOrUpdate(
+            IdentityBody(
+                identity: SecurityIdentity(name: "g", type: .group), members: [SecurityIdentity(name: "u", type: .user)]
+            ))
+        try await session.addOrUpdate(
+            AliasBody(
+                identity: SecurityIdentity(name: "u", type: .user),
+                mappings: [MappedIdentity(name: "u@e.com", type: .user)]))
         try await session.delete(IdentityDeleteBody(identity: SecurityIdentity(name: "old", type: .user)))
         let report = try await session.finish()
         #expect(report.accepted == 2 && report.deleted == 1 && report.batches == 1)

@@ -19,7 +19,8 @@ struct WithStatusTests {
     @Test("after a cancellation, IDLE gets one attempt with a 1-second timeout, even when it fails")
     func idleAfterCancellation() async throws {
         let transport = RecordingTransport()
-        await transport.on(.init(pathContains: "/status"), reply: .response(.empty(201)), .response(.empty(503)), repeatingLast: true)
+        await transport.on(
+            .init(pathContains: "/status"), reply: .response(.empty(201)), .response(.empty(503)), repeatingLast: true)
         let client = try Self.client(transport)
         let task = Task {
             try await client.withStatus(.incremental, sourceId: "src") {
@@ -36,7 +37,8 @@ struct WithStatusTests {
     @Test("without a cancellation, a failing IDLE is retried like any request, with the usual timeout")
     func idleRetriedOtherwise() async throws {
         let transport = RecordingTransport()
-        await transport.on(.init(pathContains: "/status"), reply: .response(.empty(201)), .response(.empty(503)), repeatingLast: true)
+        await transport.on(
+            .init(pathContains: "/status"), reply: .response(.empty(201)), .response(.empty(503)), repeatingLast: true)
         let client = try Self.client(transport)
         await #expect(throws: CrawlFailed.self) {
             try await client.withStatus(.incremental, sourceId: "src") { throw CrawlFailed() }

@@ -11,7 +11,8 @@ struct ReadmeExampleTests {
     func exampleIsCompiled() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         let source = try String(
-            contentsOf: Self.root.appendingPathComponent("Tests/CoveoPushTests/Examples/NotesCrawler.swift"), encoding: .utf8)
+            contentsOf: Self.root.appendingPathComponent("Tests/CoveoPushTests/Examples/NotesCrawler.swift"),
+            encoding: .utf8)
         let marker = "<!-- compiled by Tests/CoveoPushTests/Examples/NotesCrawler.swift -->\n```swift\n"
         let start = try #require(readme.range(of: marker))
         let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
@@ -36,18 +37,22 @@ struct ReadmeExampleTests {
             endpoint: try PushEndpoint(region: .us), organizationId: "org", credentials: .apiKey("key-1"))
         configuration.retryPolicy = .none
         let crawler = NotesCrawler(
-            client: try PushClient(configuration: configuration, transport: transport, clock: TestClock()), sourceId: "notes")
+            client: try PushClient(configuration: configuration, transport: transport, clock: TestClock()),
+            sourceId: "notes")
         let report = try await crawler.crawl(folder: folder)
         #expect(report.accepted == 3 && report.failed.isEmpty)
         let batch = try #require(await transport.uploadedBatches().first)
         #expect(batch.addOrUpdate.compactMap { $0["title"]?.stringValue }.sorted() == ["alpha", "beta", "gamma"])
-        let statuses = await transport.requests(matching: .init(pathContains: "/status")).map { $0.request.url.query ?? "" }
+        let statuses = await transport.requests(matching: .init(pathContains: "/status")).map {
+            $0.request.url.query ?? ""
+        }
         #expect(statuses == ["statusType=REBUILD", "statusType=IDLE"])
         let olderThan = await transport.requests(matching: .init(method: .delete, pathContains: "/documents/olderthan"))
         #expect(olderThan.count == 1)
         #expect(throws: ValidationError.self) { try NotesCrawler.fromEnvironment([:]) }
         let configured = try NotesCrawler.fromEnvironment([
-            "COVEO_ORGANIZATION_ID": "acme", "COVEO_API_KEY": "xx-key", "COVEO_REGION": "eu", "COVEO_SOURCE_ID": "notes",
+            "COVEO_ORGANIZATION_ID": "acme", "COVEO_API_KEY": "xx-key", "COVEO_REGION": "eu",
+            "COVEO_SOURCE_ID": "notes",
         ])
         #expect(configured.client.configuration.endpoint == .eu && configured.sourceId == "notes")
     }

@@ -17,7 +17,10 @@ struct DiscardingPushServerTests {
         let client = try PushClient(configuration: configuration, transport: URLSessionTransport())
         let report = try await client.withStatus(.incremental, sourceId: "src") {
             try await client.push(
-                (0..<300).map { Document(documentId: "https://example.com/\($0)", content: .text(String(repeating: "x", count: 200))) },
+                (0..<300).map {
+                    Document(
+                        documentId: "https://example.com/\($0)", content: .text(String(repeating: "x", count: 200)))
+                },
                 sourceId: "src")
         }
         #expect(report.isComplete && report.accepted == 300 && report.batches > 1)
@@ -35,7 +38,9 @@ struct DiscardingPushServerTests {
             let interim = try client.readResponse()
             try client.send("hello")
             let upload = try client.readResponse()
-            try client.send("PUT /push/v1/batch HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n")
+            try client.send(
+                "PUT /push/v1/batch HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n"
+            )
             let batch = try client.readResponse()
             let container = try client.request("POST", "/push/v1/organizations/org/files")
             return (interim.statusCode, upload.statusCode, batch.statusCode, container)

@@ -1,4 +1,5 @@
 import CoveoPush
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,7 +1,7 @@
+import CoveoPush
 import Foundation
 import Testing
 
-import CoveoPush
 @testable import CoveoPushCLI
 
 @Suite("JSONArrayStreamReader")
@@ -24,7 +24,8 @@ struct JSONArrayStreamReaderTests {
     }
 
     static func read(_ bytes: [UInt8], maxElementBytes: Int = 1_000_000, chunkSize: Int) -> Outcome {
-        var reader = JSONArrayStreamReader(bytes: bytes, sectionNames: Self.sectionNames, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
+        var reader = JSONArrayStreamReader(
+            bytes: bytes, sectionNames: Self.sectionNames, maxElementBytes: maxElementBytes, chunkSize: chunkSize)
         var outcome = Outcome()
         do {
             while let element = try reader.next() { outcome.elements.append(element) }
@@ -127,7 +128,8 @@ struct JSONArrayStreamReaderTests {
     func oversized(chunkSize: Int) throws {
         let big = "{\"data\": \"" + String(repeating: "z", count: 3_000) + "\"}"
         let text = "[{\"a\":1}, \(big), {\"b\":2}, \"0123456789\", \"01234567890\"]"
-        var reader = JSONArrayStreamReader(bytes: Array(text.utf8), sectionNames: Self.sectionNames, maxElementBytes: 12, chunkSize: chunkSize)
+        var reader = JSONArrayStreamReader(
+            bytes: Array(text.utf8), sectionNames: Self.sectionNames, maxElementBytes: 12, chunkSize: chunkSize)
         var elements: [Element] = []
         while let element = try reader.next() { elements.append(element) }
         #expect(
@@ -137,7 +139,8 @@ struct JSONArrayStreamReaderTests {
             ])
         #expect(reader.largestElementBuffer <= 12)
         // A single oversized document too.
-        var single = JSONArrayStreamReader(bytes: Array(big.utf8), sectionNames: Self.sectionNames, maxElementBytes: 100, chunkSize: chunkSize)
+        var single = JSONArrayStreamReader(
+            bytes: Array(big.utf8), sectionNames: Self.sectionNames, maxElementBytes: 100, chunkSize: chunkSize)
         #expect(try single.next()?.content == .oversized(byteCount: big.utf8.count))
         #expect(try single.next() == nil)
         #expect(single.largestElementBuffer <= 100)

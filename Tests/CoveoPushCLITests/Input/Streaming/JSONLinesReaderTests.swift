@@ -1,7 +1,7 @@
+import CoveoPush
 import Foundation
 import Testing
 
-import CoveoPush
 @testable import CoveoPushCLI
 
 @Suite("JSONLinesReader")
