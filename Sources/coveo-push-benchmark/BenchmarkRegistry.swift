@@ -11,6 +11,8 @@ enum BenchmarkRegistry {
         ThrottledScenario(),
         CLIPushScenario(count: 100_000),
         CLIPushScenario(count: 1_000_000),
+        EmulatorPushScenario(count: 100_000),
+        EmulatorPushScenario(count: 1_000_000),
     ]
 
     /// The scenario called `name`, if any.
