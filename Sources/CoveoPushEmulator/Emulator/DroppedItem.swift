@@ -16,6 +16,11 @@ public struct DroppedItem: Sendable, Hashable, CustomStringConvertible {
         public static let notAnObject = Reason(rawValue: "notAnObject")
         /// The item has no `documentId` (or it is not a non-empty string).
         public static let missingDocumentId = Reason(rawValue: "missingDocumentId")
+        /// The item's `documentId` is not an absolute URI (such as `https://…` or `file:///…`).
+        public static let invalidDocumentId = Reason(rawValue: "invalidDocumentId")
+        /// The entry holds a key the service reserves for another place: `orderingId` or `deleteChildren` in an
+        /// item (both are parameters of the request or of a delete entry).
+        public static let reservedKey = Reason(rawValue: "reservedKey")
         /// Two keys differ only in case.
         public static let duplicateKey = Reason(rawValue: "duplicateKey")
         /// More than one of `data`, `compressedBinaryData`, `compressedBinaryDataFileId`.

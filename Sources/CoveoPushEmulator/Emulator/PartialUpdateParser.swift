@@ -11,11 +11,15 @@ enum PartialUpdateParser {
     /// Validates one entry.
     ///
     /// - Throws: ``EntryRejection``: ``DroppedItem/Reason/notAnObject``, ``DroppedItem/Reason/missingDocumentId``,
-    ///   ``DroppedItem/Reason/unknownOperator`` or ``DroppedItem/Reason/invalidPartialUpdate``.
+    ///   ``DroppedItem/Reason/invalidDocumentId``, ``DroppedItem/Reason/unknownOperator`` or
+    ///   ``DroppedItem/Reason/invalidPartialUpdate``.
     static func parse(_ json: JSONValue) throws(EntryRejection) -> EmulatedPartialUpdate {
         guard case .object = json else { throw EntryRejection(.notAnObject, "a partial update must be an object") }
         guard let documentId = json.member("documentId")?.stringValue, !documentId.isEmpty else {
             throw EntryRejection(.missingDocumentId, "the partial update has no documentId")
+        }
+        if let problem = EmulatedDocumentId.problem(documentId) {
+            throw EntryRejection(.invalidDocumentId, problem)
         }
         guard let name = json.member("operator")?.stringValue else {
             throw EntryRejection(.unknownOperator, "the partial update has no operator")

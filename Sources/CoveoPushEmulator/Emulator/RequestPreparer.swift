@@ -59,7 +59,7 @@ struct RequestPreparer: Sendable {
         case .addOrUpdateDocument:
             return try upsertItem(query, request, body, &outcome)
         case .deleteDocument:
-            let documentId = try query.required("documentId")
+            let documentId = try Self.documentId(query)
             outcome.faultKey = documentId
             let deleteChildren = try query.bool("deleteChildren") ?? false
             return .deleteItem(
@@ -97,7 +97,7 @@ struct RequestPreparer: Sendable {
     private func upsertItem(
         _ query: EmulatorQuery, _ request: TransportRequest, _ body: RequestBody?, _ outcome: inout Outcome
     ) throws -> PreparedWork {
-        let documentId = try query.required("documentId")
+        let documentId = try Self.documentId(query)
         outcome.faultKey = documentId
         let orderingId = try query.orderingId()
         var compression: CompressionType?
@@ -118,8 +118,21 @@ struct RequestPreparer: Sendable {
         } catch  where error.reason == .duplicateKey {
             throw EmulatorRefusal(.invalidJSON(error.message))
         } catch {
+            // A rule the API checks while reading the request refuses it now; the rest is found downstream.
+            if let parameter = error.parameter {
+                throw EmulatorRefusal(.invalidParameter(parameter, error.message))
+            }
             return .upsertItem(documentId: documentId, draft: .failure(error), orderingId: orderingId)
         }
+    }
+
+    /// The `documentId` query parameter of a single-item request: present, not empty, an absolute URI.
+    private static func documentId(_ query: EmulatorQuery) throws(EmulatorRefusal) -> String {
+        let documentId = try query.required("documentId")
+        if let problem = EmulatedDocumentId.problem(documentId) {
+            throw EmulatorRefusal(.invalidParameter("documentId", problem))
+        }
+        return documentId
     }
 
     private func identity(

@@ -48,6 +48,34 @@ struct EmulatorBatchTests {
         #expect(counters.itemBatches == 1)
     }
 
+    @Test("non-URI document IDs and keys an item may not hold are dropped from a batch, which still gets 202")
+    func batchDropsRequestLevelProblems() async throws {
+        let harness = EmulatorHarness()
+        let response = try await harness.pushBatch(
+            """
+            {"addOrUpdate": [
+                {"documentId": "not-a-uri", "data": "x"},
+                {"documentId": "file://ordered", "data": "x", "orderingId": 5},
+                {"documentId": "file://children", "deleteChildren": true},
+                {"documentId": "file://bad-base64", "compressedBinaryData": "not base64!"},
+                {"documentId": "file://ok", "data": "x"}
+             ],
+             "delete": [{"documentId": "nope"}]}
+            """)
+        #expect(response.statusCode == 202)
+        #expect(await harness.documentIds() == ["file://ok"])
+        let dropped = await harness.service.droppedItems
+        #expect(
+            dropped.map(\.reason) == [
+                .invalidDocumentId, .reservedKey, .reservedKey, .undecodableContent, .invalidDocumentId,
+            ])
+        #expect(
+            dropped.map(\.identifier) == [
+                "not-a-uri", "file://ordered", "file://children", "file://bad-base64", "nope",
+            ])
+        #expect(dropped.map(\.section) == ["addOrUpdate", "addOrUpdate", "addOrUpdate", "addOrUpdate", "delete"])
+    }
+
     @Test("section names are case-insensitive: AddOrUpdate and Delete work")
     func pascalCaseSections() async throws {
         let harness = EmulatorHarness()

@@ -9,8 +9,9 @@ struct EmulatorDiscardModeTests {
         let harness = EmulatorHarness { $0.discardContent = true }
         try await harness.send(.post, "/sources/src/status?statusType=REBUILD")
         #expect(try await harness.putItem("file://a", #"{"data": "x"}"#).statusCode == 202)
+        #expect(try await harness.putItem("file://b", #"{"nested": [[1]]}"#).statusCode == 202)
         #expect(
-            try await harness.putItem("file://b", #"{"data": "x", "compressedBinaryData": "eA=="}"#).statusCode == 202)
+            try await harness.putItem("file://b", #"{"data": "x", "compressedBinaryData": "eA=="}"#).statusCode == 412)
         #expect(try await harness.putItem("file://c", #"{"data": "#).statusCode == 400)
         try await harness.deleteItem("file://a")
         let binary = try await harness.createContainer()
@@ -40,7 +41,7 @@ struct EmulatorDiscardModeTests {
         #expect(counters.requestBytes > 0)
         #expect(
             await harness.service.droppedItems.map(\.reason) == [
-                .multipleContents, .invalidValue, .missingDocumentId, .malformedBatchFile, .invalidIdentity,
+                .unsupportedMetadataValue, .invalidValue, .missingDocumentId, .malformedBatchFile, .invalidIdentity,
             ])
         #expect(await harness.service.items(sourceId: "src").isEmpty)
         #expect(await harness.service.identities(provider: "prov").members.isEmpty)

@@ -53,6 +53,10 @@ struct EmulatorItemTests {
         arguments: [
             ("?compressionType=ZLIB", #"{"data": "x"}"#, "application/json", 412, "MISSING_PARAMETER"),
             ("?documentId=", #"{"data": "x"}"#, "application/json", 412, "INVALID_PARAMETER"),
+            ("?documentId=not-a-uri", #"{"data": "x"}"#, "application/json", 412, "INVALID_PARAMETER"),
+            ("?documentId=file%3A", #"{"data": "x"}"#, "application/json", 412, "INVALID_PARAMETER"),
+            ("?documentId=1file%3A%2F%2Fa", #"{"data": "x"}"#, "application/json", 412, "INVALID_PARAMETER"),
+            ("?documentId=file%3A%2F%2Fa%0Ab", #"{"data": "x"}"#, "application/json", 412, "INVALID_PARAMETER"),
             (
                 "?documentId=file%3A%2F%2Fa&orderingId=abc", #"{"data": "x"}"#, "application/json", 412,
                 "INVALID_PARAMETER"
@@ -129,7 +133,8 @@ struct EmulatorItemTests {
         let harness = EmulatorHarness()
         let request = TransportRequest(
             method: .put,
-            url: try #require(URL(string: EmulatorHarness.apiBase + "/sources/src/documents?documentId=x")),
+            url: try #require(
+                URL(string: EmulatorHarness.apiBase + "/sources/src/documents?documentId=file%3A%2F%2Fx")),
             headers: ["Authorization": "Bearer k", "Content-Type": "application/json"])
         await #expect(throws: TransportError.self) {
             try await harness.service.send(request, body: .file(URL(fileURLWithPath: "/nonexistent/emulator/body")))
@@ -137,18 +142,38 @@ struct EmulatorItemTests {
     }
 
     @Test(
+        "single items breaking a rule the API checks on reading are refused at once: 412 naming the parameter",
+        arguments: [
+            (#"{"data": "x", "compressedBinaryData": "eA=="}"#, "documentBody"),
+            (#"{"data": "x", "compressedBinaryDataFileId": "f"}"#, "documentBody"),
+            (#"{"compressedBinaryData": "not base64!"}"#, "compressedBinaryData"),
+            (#"{"compressedBinaryData": "eA="}"#, "compressedBinaryData"),
+            (#"{"compressedBinaryData": "eA==", "compressionType": "BZIP2"}"#, "compressionType"),
+            (#"{"permissions": {"allowAnonymous": true}}"#, "permissions"),
+            (#"{"permissions": [{"allowedPermissions": [{"identityType": "User"}]}]}"#, "permissions"),
+            (#"{"data": 5}"#, "data"),
+            (#"{"parentId": ["a"]}"#, "parentId"),
+            (#"{"data": "x", "orderingId": 5}"#, "orderingId"),
+            (#"{"data": "x", "DeleteChildren": true}"#, "deleteChildren"),
+            // A downstream problem (nested metadata) does not hide a request-level one.
+            (#"{"nested": [[1]], "permissions": 3}"#, "permissions"),
+        ] as [(String, String)])
+    func refusedSingleItems(json: String, parameter: String) async throws {
+        let harness = EmulatorHarness()
+        let response = try await harness.putItem("file://a", json)
+        #expect(response.statusCode == 412)
+        #expect(response.emulatorErrorCode == "INVALID_PARAMETER")
+        #expect(String(decoding: response.body, as: UTF8.self).contains("Parameter '\(parameter)' is invalid"))
+        #expect(await harness.documentIds().isEmpty)
+        #expect(await harness.service.droppedItems.isEmpty)
+    }
+
+    @Test(
         "items the service would refuse downstream get 202 and are dropped with a reason",
         arguments: [
-            (#"{"data": "x", "compressedBinaryData": "eA=="}"#, DroppedItem.Reason.multipleContents),
-            (#"{"compressedBinaryData": "not base64!"}"#, .undecodableContent),
-            (#"{"compressedBinaryData": "AAAA"}"#, .undecodableContent),
-            (#"{"compressedBinaryData": "eA==", "compressionType": "BZIP2"}"#, .invalidCompressionType),
+            (#"{"compressedBinaryData": "AAAA"}"#, DroppedItem.Reason.undecodableContent),
             (#"{"nested": [[1]]}"#, .unsupportedMetadataValue),
             (#"{"nested": {"a": {"b": 1}}}"#, .unsupportedMetadataValue),
-            (#"{"permissions": {"allowAnonymous": true}}"#, .invalidPermissions),
-            (#"{"permissions": [{"allowedPermissions": [{"identityType": "User"}]}]}"#, .invalidPermissions),
-            (#"{"data": 5}"#, .invalidValue),
-            (#"{"parentId": ["a"]}"#, .invalidValue),
         ] as [(String, DroppedItem.Reason)])
     func droppedSingleItems(json: String, reason: DroppedItem.Reason) async throws {
         let harness = EmulatorHarness()
@@ -254,6 +279,8 @@ struct EmulatorItemTests {
         arguments: [
             ("", 412, "MISSING_PARAMETER"),
             ("?documentId=file%3A%2F%2Fa&deleteChildren=yes", 412, "INVALID_PARAMETER"),
+            ("?documentId=nope", 412, "INVALID_PARAMETER"),
+            ("?documentId=", 412, "INVALID_PARAMETER"),
             ("?documentId=file%3A%2F%2Fa&orderingId=1.5", 412, "INVALID_PARAMETER"),
         ] as [(String, Int, String)])
     func deleteErrors(query: String, status: Int, code: String) async throws {

@@ -104,9 +104,11 @@ struct EmulatorRoutingTests {
     func encodedPath() async throws {
         let harness = EmulatorHarness()
         try await harness.send(
-            .put, "https://api.cloud.coveo.com/push/v1/organizations/my%20org/sources/a%2Fb/documents?documentId=x",
+            .put,
+            "https://api.cloud.coveo.com/push/v1/organizations/my%20org/sources/a%2Fb/documents?documentId=file%3Ax",
             json: "{}")
-        #expect(await harness.service.items(organizationId: "my org", sourceId: "a/b").map(\.documentId) == ["x"])
+        #expect(
+            await harness.service.items(organizationId: "my org", sourceId: "a/b").map(\.documentId) == ["file:x"])
     }
 
     @Test("the request log keeps the most recent requests up to its limit")

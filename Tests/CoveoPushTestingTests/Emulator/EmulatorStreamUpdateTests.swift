@@ -132,6 +132,22 @@ struct EmulatorStreamUpdateTests {
         #expect(counters.partialUpdates == 0)
     }
 
+    @Test("a stream file's entries with a document ID that is not a URI are dropped; the request gets 202")
+    func nonURIDocumentIds() async throws {
+        let harness = EmulatorHarness()
+        let response = try await harness.streamFile(
+            """
+            {"addOrUpdate": [{"documentId": "plain", "data": "x"}, {"documentId": "file://ok", "data": "x"}],
+             "delete": [{"documentId": "gone"}],
+             "partialUpdate": [{"documentId": "p", "operator": "fieldValueReplace", "field": "price", "value": 1}]}
+            """)
+        #expect(response.statusCode == 202)
+        #expect(await harness.documentIds() == ["file://ok"])
+        let dropped = await harness.service.droppedItems
+        #expect(dropped.map(\.reason) == [.invalidDocumentId, .invalidDocumentId, .invalidDocumentId])
+        #expect(dropped.map(\.section) == ["addOrUpdate", "delete", "partialUpdate"])
+    }
+
     /// A partial update entry of `file://p`: `rest` is the text after its `documentId`.
     static func entry(_ rest: String) -> String { #"{"documentId": "file://p", "# + rest + "}" }
 
