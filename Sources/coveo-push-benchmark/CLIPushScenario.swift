@@ -8,16 +8,16 @@ import Foundation
 /// batch files uploaded and pushed by `RawFloor` to the same server. Neither the server nor the floor shares our
 /// HTTP code. The run is valid only when the server, fed by two raw clients at once, takes at least twice the
 /// CLI's MB/s (`server_vs_cli` >= 2): otherwise the server, not the CLI, would be measured.
-struct CLIPushScenario: BenchmarkScenario {
+struct CLIPushScenario: SizedScenario {
     let count: Int
 
-    var name: String { count >= 1_000_000 ? "cli-jsonl-\(count / 1_000_000)m" : "cli-jsonl-\(count / 1000)k" }
+    var baseName: String { "cli-jsonl" }
     var summary: String {
         "coveo-push push of a JSONL file of \(count) 1 KB documents to DiscardingPushServer; vs_floor = time for a "
             + "raw socket client to upload and push the same pre-built batches / coveo-push's time"
     }
     var targets: [BenchmarkTarget] {
-        count >= 1_000_000
+        isLarge
             ? [
                 .atLeast("vs_floor", 0.5), .atMost("peak_rss_mb", 100), .atMost("rss_vs_100k", 1.5),
                 .atLeast("server_vs_cli", 2),
@@ -27,12 +27,9 @@ struct CLIPushScenario: BenchmarkScenario {
 
     func run() async throws -> [String: Double] {
         var figures: [String: Double] = [:]
-        if count >= 1_000_000 {
-            let smaller = ScenarioLauncher.run(CLIPushScenario(count: 100_000))
-            guard case .success(let small) = smaller.result, let smallRSS = small["peak_rss_mb"] else {
-                throw ScenarioFailure(description: "the cli-jsonl-100k reference run failed")
-            }
-            figures["cli_100k_peak_rss_mb"] = smallRSS
+        if isLarge {
+            figures["cli_100k_peak_rss_mb"] = try ScenarioLauncher.referenceFigure(
+                "peak_rss_mb", of: CLIPushScenario(count: 100_000))
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "coveo-cli-bench-\(UUID().uuidString)")
@@ -68,13 +65,7 @@ struct CLIPushScenario: BenchmarkScenario {
 
     /// Runs `coveo-push push` and returns its wall time and peak memory; checks every document was accepted.
     private func runCLI(input: URL, baseURL: String, directory: URL) throws -> (Double, Double) {
-        guard let benchmark = ScenarioLauncher.executableURL() else {
-            throw ScenarioFailure(description: "cannot find this executable")
-        }
-        let cli = benchmark.deletingLastPathComponent().appendingPathComponent("coveo-push").path
-        guard FileManager.default.isExecutableFile(atPath: cli) else {
-            throw ScenarioFailure(description: "build coveo-push next to the benchmark first: \(cli) is missing")
-        }
+        let cli = try ScenarioLauncher.coveoPushPath()
         setenv("COVEO_API_KEY", "benchmark-key", 1)
         setenv("TMPDIR", directory.path, 1)
         let output = directory.appendingPathComponent("cli.out").path

@@ -4,36 +4,35 @@ import Foundation
 /// `emulator-100k`, `emulator-1m`: `coveo-push push` of a JSONL file of 1 KB documents with no target, so the
 /// embedded emulator keeps every item, against the same push to the emulator in discard mode served by another
 /// process (`vs_discard` = the discard run's time / this run's time): what keeping the items costs.
-struct EmulatorPushScenario: BenchmarkScenario {
+struct EmulatorPushScenario: SizedScenario {
     let count: Int
 
-    var name: String { count >= 1_000_000 ? "emulator-\(count / 1_000_000)m" : "emulator-\(count / 1000)k" }
+    var baseName: String { "emulator" }
     var summary: String {
         "coveo-push push of a JSONL file of \(count) 1 KB documents to the embedded emulator (keeping every item); "
             + "vs_discard = the same push to the emulator in discard mode, in its own process / this push"
     }
     var targets: [BenchmarkTarget] {
-        count >= 1_000_000
+        isLarge
             ? [.atMost("time_vs_100k", 12), .atMost("rss_vs_input", 3)] : [.atLeast("vs_discard", 0.5)]
     }
 
     func run() async throws -> [String: Double] {
         var figures: [String: Double] = [:]
-        if count >= 1_000_000 {
-            let smaller = ScenarioLauncher.run(EmulatorPushScenario(count: 100_000))
-            guard case .success(let small) = smaller.result, let smallSeconds = small["seconds"] else {
-                throw ScenarioFailure(description: "the emulator-100k reference run failed")
-            }
-            figures["emulator_100k_seconds"] = smallSeconds
+        if isLarge {
+            figures["emulator_100k_seconds"] = try ScenarioLauncher.referenceFigure(
+                "seconds", of: EmulatorPushScenario(count: 100_000))
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coveo-emu-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "coveo-emu-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("documents.jsonl")
         let inputBytes = try CLIPushScenario.writeDocuments(count: count, to: input)
 
         let server = try EmulatorServerProcess.start(logPath: directory.appendingPathComponent("server.log").path)
-        let discard = try runCLI(["--base-url", server.baseURL, "--organization", "benchmark", "--source", "benchmark"],
+        let discard = try runCLI(
+            ["--base-url", server.baseURL, "--organization", "benchmark", "--source", "benchmark"],
             input: input, directory: directory, expect: "\"accepted\":\(count),")
         server.stop()
         let kept = try runCLI([], input: input, directory: directory, expect: "The emulator now holds \(count) items")
@@ -56,13 +55,7 @@ struct EmulatorPushScenario: BenchmarkScenario {
     private func runCLI(_ target: [String], input: URL, directory: URL, expect: String) throws
         -> (seconds: Double, peakRSS: Double)
     {
-        guard let benchmark = ScenarioLauncher.executableURL() else {
-            throw ScenarioFailure(description: "cannot find this executable")
-        }
-        let cli = benchmark.deletingLastPathComponent().appendingPathComponent("coveo-push").path
-        guard FileManager.default.isExecutableFile(atPath: cli) else {
-            throw ScenarioFailure(description: "build coveo-push next to the benchmark first: \(cli) is missing")
-        }
+        let cli = try ScenarioLauncher.coveoPushPath()
         for name in ["COVEO_ORGANIZATION_ID", "COVEO_SOURCE_ID", "COVEO_PUSH_BASE_URL", "COVEO_REGION"] {
             unsetenv(name)
         }

@@ -4,29 +4,26 @@ import Foundation
 
 /// `push-100k`, `push-1m`: 1 KB documents through `PushClient` (status, batching, file containers) to an in-process
 /// transport that accepts everything, against the time to encode as many documents (`vs_encode`).
-struct PushScenario: BenchmarkScenario {
+struct PushScenario: SizedScenario {
     let count: Int
 
-    var name: String { count >= 1_000_000 ? "push-\(count / 1_000_000)m" : "push-\(count / 1000)k" }
+    var baseName: String { "push" }
     var summary: String {
         "PushClient.push of \(count) 1 KB documents (INCREMENTAL … IDLE) to an in-process transport that accepts "
             + "everything; vs_encode = time to encode as many documents / time to push them"
     }
     var targets: [BenchmarkTarget] {
         var targets: [BenchmarkTarget] = [.atLeast("vs_encode", 0.5), .atMost("requests_over_expected", 0)]
-        if count >= 1_000_000 { targets += [.atMost("peak_rss_mb", 100), .atMost("rss_vs_100k", 1.5)] }
+        if isLarge { targets += [.atMost("peak_rss_mb", 100), .atMost("rss_vs_100k", 1.5)] }
         return targets
     }
 
     func run() async throws -> [String: Double] {
         var figures: [String: Double] = [:]
-        if count >= 1_000_000 {
+        if isLarge {
             // The 100k run's memory, measured in its own process, for the ratio.
-            let smaller = ScenarioLauncher.run(PushScenario(count: 100_000))
-            guard case .success(let small) = smaller.result, let smallRSS = small["peak_rss_mb"] else {
-                throw ScenarioFailure(description: "the push-100k reference run failed")
-            }
-            figures["push_100k_peak_rss_mb"] = smallRSS
+            figures["push_100k_peak_rss_mb"] = try ScenarioLauncher.referenceFigure(
+                "peak_rss_mb", of: PushScenario(count: 100_000))
         }
         let encodeSeconds = try BenchmarkDocuments.encodeSeconds(count: count)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -69,6 +69,26 @@ enum ScenarioLauncher {
         return parsed.figures
     }
 
+    /// One figure of `scenario`, run in its own child process as a reference for a larger run.
+    ///
+    /// - Throws: ``ScenarioFailure`` when the reference run fails or lacks the figure.
+    static func referenceFigure(_ figure: String, of scenario: any BenchmarkScenario) throws -> Double {
+        guard case .success(let figures) = run(scenario).result, let value = figures[figure] else {
+            throw ScenarioFailure(description: "the \(scenario.name) reference run failed")
+        }
+        return value
+    }
+
+    /// The `coveo-push` executable built next to this one (`swift build -c release --product coveo-push`).
+    static func coveoPushPath() throws -> String {
+        guard let benchmark = executableURL() else { throw ScenarioFailure(description: "cannot find this executable") }
+        let cli = benchmark.deletingLastPathComponent().appendingPathComponent("coveo-push").path
+        guard FileManager.default.isExecutableFile(atPath: cli) else {
+            throw ScenarioFailure(description: "build coveo-push next to the benchmark first: \(cli) is missing")
+        }
+        return cli
+    }
+
     /// This executable: `/proc/self/exe` on Linux, otherwise the first argument resolved against the
     /// current directory or `PATH`.
     static func executableURL() -> URL? {

@@ -5,31 +5,30 @@ extension PushClient {
     public nonisolated func addOrUpdate(identity body: IdentityBody, providerId: String, orderingId: Int64? = nil)
         async throws
     {
-        let request = try checked(.addOrUpdateIdentity) { () throws(ValidationError) in
+        try await send(.addOrUpdateIdentity, about: body.identity) { () throws(ValidationError) in
             try AddOrUpdateIdentityRequest(
                 organizationId: organizationId, providerId: providerId, body: body, orderingId: orderingId)
         }
-        _ = try await execute(request, counter: nil, documentIds: [body.identity.name])
     }
 
     /// Adds or updates an alias: an identity and the identities it maps to.
-    public nonisolated func addOrUpdate(alias body: AliasBody, providerId: String, orderingId: Int64? = nil) async throws {
-        let request = try checked(.addOrUpdateAlias) { () throws(ValidationError) in
+    public nonisolated func addOrUpdate(alias body: AliasBody, providerId: String, orderingId: Int64? = nil)
+        async throws
+    {
+        try await send(.addOrUpdateAlias, about: body.identity) { () throws(ValidationError) in
             try AddOrUpdateAliasRequest(
                 organizationId: organizationId, providerId: providerId, body: body, orderingId: orderingId)
         }
-        _ = try await execute(request, counter: nil, documentIds: [body.identity.name])
     }
 
     /// Deletes (disables) one security identity.
     public nonisolated func delete(identity body: IdentityDeleteBody, providerId: String, orderingId: Int64? = nil)
         async throws
     {
-        let request = try checked(.deleteIdentity) { () throws(ValidationError) in
+        try await send(.deleteIdentity, about: body.identity) { () throws(ValidationError) in
             try DeleteIdentityRequest(
                 organizationId: organizationId, providerId: providerId, body: body, orderingId: orderingId)
         }
-        _ = try await execute(request, counter: nil, documentIds: [body.identity.name])
     }
 
     /// Deletes (disables) the provider's identities last updated with an orderingId strictly lower than `orderingId`.
@@ -46,5 +45,14 @@ extension PushClient {
     /// Starts a batched push of security identities to a provider, through file containers like items.
     public nonisolated func identitySession(providerId: String, orderingId: Int64? = nil) -> IdentitySession {
         IdentitySession(client: self, providerId: providerId, orderingId: orderingId)
+    }
+
+    /// Makes one identity's request (a validation error becomes a ``PushError``) and sends it, naming the identity
+    /// in a failure.
+    private nonisolated func send<R: PushRequest>(
+        _ operation: PushOperation, about identity: SecurityIdentity, _ make: () throws(ValidationError) -> R
+    ) async throws {
+        let request = try checked(operation, make)
+        _ = try await execute(request, counter: nil, documentIds: [identity.name])
     }
 }

@@ -74,32 +74,25 @@ extension InMemoryPushService {
     nonisolated func pushIdentityBatch(
         _ scope: ScopedKey, fileId: String, orderingId: Int64?
     ) async -> EmulatorAnswer {
-        let payload: FileContainerState.Payload
-        switch await takeBatchContainer(fileId, organizationId: scope.organizationId) {
-        case .failure(let refusal): return refusal.answer
-        case .success(let taken): payload = taken
-        }
-        switch payload {
-        case .summary(let summary):
-            await applyIdentitySummary(summary.asIdentities, scope, fileId: fileId)
-        case .content(let data):
-            var entries: [EmulatorBatchScanner.IdentityEntry] = []
-            let malformed = EmulatorBatchScanner.scanIdentities(data) { entries.append($0) }
-            await applyIdentityBatch(entries, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
-        }
-        return .accepted
+        await pushBatch(
+            scope, fileId: fileId,
+            scan: { data, visit in EmulatorBatchScanner.scanIdentities(data, visit) },
+            applySummary: { service, summary in
+                service.applyIdentitySummary(summary.asIdentities, scope, fileId: fileId)
+            },
+            apply: { service, entries, malformed in
+                service.applyIdentityBatch(entries, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
+            })
     }
 
     func applyIdentityBatch(
         _ entries: [EmulatorBatchScanner.IdentityEntry], malformed: String?, _ scope: ScopedKey, fileId: String,
         orderingId: Int64?
     ) {
-        counts.identityBatches += 1
-        if let malformed {
-            recordMalformedBatch(malformed, scope, fileId: fileId)
-            return
-        }
-        let time = orderingId ?? receiptTime()
+        guard
+            let time = admitBatch(
+                counting: \.identityBatches, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
+        else { return }
         for entry in entries {
             switch entry {
             case .member(let body): upsertIdentity(body, scope, orderingId: time)
@@ -112,11 +105,10 @@ extension InMemoryPushService {
     }
 
     func applyIdentitySummary(_ tally: ContainerSummary.Tally, _ scope: ScopedKey, fileId: String) {
-        counts.identityBatches += 1
-        if let malformed = tally.malformed {
-            recordMalformedBatch(malformed, scope, fileId: fileId)
-            return
-        }
+        guard
+            admitBatch(counting: \.identityBatches, malformed: tally.malformed, scope, fileId: fileId, orderingId: 0)
+                != nil
+        else { return }
         counts.identitiesUpdated += tally.members
         counts.aliasesUpdated += tally.mappings
         counts.identitiesDeleted += tally.deletedIdentities

@@ -97,6 +97,25 @@ extension InMemoryPushService {
 
     /// `PUT documents/batch`: consumes the container, reads it outside the actor, applies it.
     nonisolated func pushItemBatch(_ scope: ScopedKey, fileId: String, orderingId: Int64?) async -> EmulatorAnswer {
+        await pushBatch(
+            scope, fileId: fileId,
+            scan: { [limits = configuration.limits] data, visit in
+                EmulatorBatchScanner.scanItems(data, limits: limits, visit)
+            },
+            applySummary: { service, summary in service.applyItemSummary(summary.asItems, scope, fileId: fileId) },
+            apply: { service, entries, malformed in
+                service.applyItemBatch(entries, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
+            })
+    }
+
+    /// A batch push: consumes the container; in discard mode applies its counted summary, otherwise scans its
+    /// entries outside the actor and applies them on it.
+    nonisolated func pushBatch<Entry: Sendable>(
+        _ scope: ScopedKey, fileId: String,
+        scan: (Data, (Entry) -> Void) -> String?,
+        applySummary: @Sendable (isolated InMemoryPushService, ContainerSummary) -> Void,
+        apply: @Sendable (isolated InMemoryPushService, [Entry], String?) -> Void
+    ) async -> EmulatorAnswer {
         let payload: FileContainerState.Payload
         switch await takeBatchContainer(fileId, organizationId: scope.organizationId) {
         case .failure(let refusal): return refusal.answer
@@ -104,25 +123,29 @@ extension InMemoryPushService {
         }
         switch payload {
         case .summary(let summary):
-            await applyItemSummary(summary.asItems, scope, fileId: fileId)
+            await applyOnService { applySummary($0, summary) }
         case .content(let data):
-            var entries: [EmulatorBatchScanner.ItemEntry] = []
-            let malformed = EmulatorBatchScanner.scanItems(data, limits: configuration.limits) { entries.append($0) }
-            await applyItemBatch(entries, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
+            var entries: [Entry] = []
+            let malformed = scan(data) { entries.append($0) }
+            let scanned = entries
+            await applyOnService { apply($0, scanned, malformed) }
         }
         return .accepted
+    }
+
+    /// Runs `change` on the actor.
+    private func applyOnService(_ change: @Sendable (isolated InMemoryPushService) -> Void) {
+        change(self)
     }
 
     func applyItemBatch(
         _ entries: [EmulatorBatchScanner.ItemEntry], malformed: String?, _ scope: ScopedKey, fileId: String,
         orderingId: Int64?
     ) {
-        counts.itemBatches += 1
-        if let malformed {
-            recordMalformedBatch(malformed, scope, fileId: fileId)
-            return
-        }
-        let time = orderingId ?? receiptTime()
+        guard
+            let time = admitBatch(
+                counting: \.itemBatches, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
+        else { return }
         for entry in entries {
             switch entry {
             case .upsert(let draft):
@@ -139,14 +162,26 @@ extension InMemoryPushService {
     }
 
     func applyItemSummary(_ tally: ContainerSummary.Tally, _ scope: ScopedKey, fileId: String) {
-        counts.itemBatches += 1
-        if let malformed = tally.malformed {
-            recordMalformedBatch(malformed, scope, fileId: fileId)
-            return
-        }
+        guard
+            admitBatch(counting: \.itemBatches, malformed: tally.malformed, scope, fileId: fileId, orderingId: 0) != nil
+        else { return }
         counts.acceptedItems += tally.upserts
         counts.deletedItems += tally.deletes
         recordDrops(tally.dropped, scope, fileId: fileId)
+    }
+
+    /// Counts a batch under `counter`; a malformed one is recorded as dropped and gets `nil`, any other the
+    /// orderingId its entries are applied with (the request's, or the time the service received it).
+    func admitBatch(
+        counting counter: WritableKeyPath<EmulatorCounters, Int>, malformed: String?, _ scope: ScopedKey,
+        fileId: String, orderingId: Int64?
+    ) -> Int64? {
+        counts[keyPath: counter] += 1
+        if let malformed {
+            recordMalformedBatch(malformed, scope, fileId: fileId)
+            return nil
+        }
+        return orderingId ?? receiptTime()
     }
 
     func recordMalformedBatch(_ reason: String, _ scope: ScopedKey, fileId: String) {

@@ -70,7 +70,8 @@ struct EmulatorScaleTests {
         try await session.addOrUpdate(Self.document(4, parent: 1))
         _ = try await session.finish()
         try await client.addOrUpdate(Self.document(4, parent: 2), sourceId: EmulatorHarness.source)
-        try await client.delete(documentId: Self.document(1).documentId, sourceId: EmulatorHarness.source, deleteChildren: true)
+        try await client.delete(
+            documentId: Self.document(1).documentId, sourceId: EmulatorHarness.source, deleteChildren: true)
         let left = await harness.service.items(sourceId: EmulatorHarness.source).map(\.documentId).sorted()
         #expect(left == [Self.document(2).documentId, Self.document(4).documentId])
     }
