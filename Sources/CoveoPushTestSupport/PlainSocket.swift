@@ -60,8 +60,7 @@ package enum PlainSocket {
 
     /// Accepts one connection, waiting at most `milliseconds`; `nil` when none came.
     package static func accept(_ listener: Int32, waitingAtMost milliseconds: Int32) -> Int32? {
-        var entry = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
-        guard poll(&entry, 1, milliseconds) > 0 else { return nil }
+        guard isReadable(listener, waitingAtMost: milliseconds) else { return nil }
         let connection = systemAccept(listener, nil, nil)
         guard connection >= 0 else { return nil }
         noDelay(connection)
@@ -70,6 +69,12 @@ package enum PlainSocket {
             setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
         return connection
+    }
+
+    /// Whether `descriptor` has bytes to read (or a connection to accept, or an end of stream) within `milliseconds`.
+    package static func isReadable(_ descriptor: Int32, waitingAtMost milliseconds: Int32) -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, milliseconds) > 0
     }
 
     /// Writes every byte; `false` when the peer went away.

@@ -81,12 +81,6 @@ package final class TinyResponder: @unchecked Sendable {
 
     // MARK: Sockets
 
-    /// Waits up to 50 ms for `descriptor` to become readable.
-    private static func readable(_ descriptor: Int32) -> Bool {
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&entry, 1, 50) > 0
-    }
-
     private func acceptLoop() {
         defer { close(listener) }
         while !isStopped {
@@ -108,7 +102,9 @@ package final class TinyResponder: @unchecked Sendable {
         case .hang:
             var scratch = [UInt8](repeating: 0, count: 4_096)
             while !isStopped {
-                if Self.readable(connection), recv(connection, &scratch, scratch.count, 0) <= 0 {
+                if PlainSocket.isReadable(connection, waitingAtMost: 50),
+                    recv(connection, &scratch, scratch.count, 0) <= 0
+                {
                     hangEndsContinuation.yield(true)
                     return
                 }
@@ -125,65 +121,11 @@ package final class TinyResponder: @unchecked Sendable {
 
     /// Reads one request: head, then a Content-Length or chunked body; answers `Expect: 100-continue`.
     private func readRequest(_ connection: Int32) -> Received? {
-        var buffer = Data()
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        func fill() -> Bool {
-            while !isStopped {
-                guard Self.readable(connection) else { continue }
-                let count = recv(connection, &chunk, chunk.count, 0)
-                guard count > 0 else { return false }
-                buffer.append(contentsOf: chunk[0..<count])
-                return true
-            }
-            return false
-        }
-        let separator = Data("\r\n\r\n".utf8)
-        var headEnd: Range<Data.Index>?
-        while headEnd == nil {
-            guard fill() else { return nil }
-            headEnd = buffer.range(of: separator)
-        }
-        guard let headEnd else { return nil }
-        let lines = String(decoding: buffer[..<headEnd.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
-        let requestLine = lines[0].split(separator: " ")
-        guard requestLine.count >= 2 else { return nil }
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                in: .whitespaces)
-        }
-        buffer = Data(buffer[headEnd.upperBound...])
-        if headers["expect"]?.lowercased() == "100-continue" {
-            write(connection, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))
-        }
-        var body = Data()
-        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
-            while true {
-                var lineEnd = buffer.range(of: Data("\r\n".utf8))
-                while lineEnd == nil {
-                    guard fill() else { return nil }
-                    lineEnd = buffer.range(of: Data("\r\n".utf8))
-                }
-                guard let lineEnd,
-                    let size = Int(String(decoding: buffer[..<lineEnd.lowerBound], as: UTF8.self), radix: 16)
-                else { return nil }
-                buffer = Data(buffer[lineEnd.upperBound...])
-                while buffer.count < size + 2 {
-                    guard fill() else { return nil }
-                }
-                if size == 0 { break }
-                body.append(buffer.prefix(size))
-                buffer = Data(buffer.dropFirst(size + 2))
-            }
-        } else {
-            let length = Int(headers["content-length"] ?? "0") ?? 0
-            while buffer.count < length {
-                guard fill() else { return nil }
-            }
-            body = Data(buffer.prefix(length))
-        }
-        return Received(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body)
+        var reader = HTTPRequestReader(descriptor: connection) { [self] in isStopped }
+        guard let head = reader.readHead() else { return nil }
+        if head.expectsContinue { write(connection, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
+        guard let body = reader.readBody(of: head, keeping: true) else { return nil }
+        return Received(method: head.method, target: head.target, headers: head.headers, body: Data(body.bytes))
     }
 }
 
