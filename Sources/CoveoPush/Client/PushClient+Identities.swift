@@ -5,7 +5,7 @@ extension PushClient {
     public nonisolated func addOrUpdate(identity body: IdentityBody, providerId: String, orderingId: Int64? = nil)
         async throws
     {
-        try await send(.addOrUpdateIdentity, about: body.identity) { () throws(ValidationError) in
+        try await sendIdentityRequest(.addOrUpdateIdentity, about: body.identity) { () throws(ValidationError) in
             try AddOrUpdateIdentityRequest(
                 organizationId: organizationId, providerId: providerId, body: body, orderingId: orderingId)
         }
@@ -15,7 +15,7 @@ extension PushClient {
     public nonisolated func addOrUpdate(alias body: AliasBody, providerId: String, orderingId: Int64? = nil)
         async throws
     {
-        try await send(.addOrUpdateAlias, about: body.identity) { () throws(ValidationError) in
+        try await sendIdentityRequest(.addOrUpdateAlias, about: body.identity) { () throws(ValidationError) in
             try AddOrUpdateAliasRequest(
                 organizationId: organizationId, providerId: providerId, body: body, orderingId: orderingId)
         }
@@ -25,7 +25,7 @@ extension PushClient {
     public nonisolated func delete(identity body: IdentityDeleteBody, providerId: String, orderingId: Int64? = nil)
         async throws
     {
-        try await send(.deleteIdentity, about: body.identity) { () throws(ValidationError) in
+        try await sendIdentityRequest(.deleteIdentity, about: body.identity) { () throws(ValidationError) in
             try DeleteIdentityRequest(
                 organizationId: organizationId, providerId: providerId, body: body, orderingId: orderingId)
         }
@@ -49,7 +49,7 @@ extension PushClient {
 
     /// Makes one identity's request (a validation error becomes a ``PushError``) and sends it, naming the identity
     /// in a failure.
-    private nonisolated func send<R: PushRequest>(
+    private nonisolated func sendIdentityRequest<R: PushRequest>(
         _ operation: PushOperation, about identity: SecurityIdentity, _ make: () throws(ValidationError) -> R
     ) async throws {
         let request = try checked(operation, make)

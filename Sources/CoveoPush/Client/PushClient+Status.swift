@@ -3,10 +3,17 @@ import Foundation
 extension PushClient {
     /// Sets the status of a Push source (what the console's activity log shows).
     public nonisolated func setStatus(_ status: SourceStatus, sourceId: String) async throws {
+        try await setStatus(status, sourceId: sourceId, oneAttemptWithin: nil)
+    }
+
+    /// Sets the status; with `oneAttemptWithin`, in one attempt of at most that long.
+    private nonisolated func setStatus(_ status: SourceStatus, sourceId: String, oneAttemptWithin: Duration?)
+        async throws
+    {
         let request = try checked(.setSourceStatus) { () throws(ValidationError) in
             try SetSourceStatusRequest(organizationId: organizationId, sourceId: sourceId, status: status)
         }
-        _ = try await execute(request, counter: nil)
+        _ = try await execute(request, counter: nil, oneAttemptWithin: oneAttemptWithin)
     }
 
     /// Runs `body` between an active status and `IDLE`: sets `status` first, and always attempts `IDLE` after,
@@ -53,11 +60,8 @@ extension PushClient {
     /// one attempt of at most ``idleAfterCancellationTimeout``.
     private nonisolated func attemptIdle(sourceId: String, promptly: Bool) async -> Result<Void, any Error> {
         await Task { [self] in
-            let request = try checked(.setSourceStatus) { () throws(ValidationError) in
-                try SetSourceStatusRequest(organizationId: organizationId, sourceId: sourceId, status: .idle)
-            }
-            _ = try await execute(
-                request, counter: nil, oneAttemptWithin: promptly ? Self.idleAfterCancellationTimeout : nil)
+            try await setStatus(
+                .idle, sourceId: sourceId, oneAttemptWithin: promptly ? Self.idleAfterCancellationTimeout : nil)
         }.result
     }
 

@@ -89,10 +89,8 @@ extension InMemoryPushService {
         _ entries: [EmulatorBatchScanner.IdentityEntry], malformed: String?, _ scope: ScopedKey, fileId: String,
         orderingId: Int64?
     ) {
-        guard
-            let time = admitBatch(
-                counting: \.identityBatches, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
-        else { return }
+        guard admitBatch(counting: \.identityBatches, malformed: malformed, scope, fileId: fileId) else { return }
+        let time = orderingId ?? receiptTime()
         for entry in entries {
             switch entry {
             case .member(let body): upsertIdentity(body, scope, orderingId: time)
@@ -105,10 +103,7 @@ extension InMemoryPushService {
     }
 
     func applyIdentitySummary(_ tally: ContainerSummary.Tally, _ scope: ScopedKey, fileId: String) {
-        guard
-            admitBatch(counting: \.identityBatches, malformed: tally.malformed, scope, fileId: fileId, orderingId: 0)
-                != nil
-        else { return }
+        guard admitBatch(counting: \.identityBatches, malformed: tally.malformed, scope, fileId: fileId) else { return }
         counts.identitiesUpdated += tally.members
         counts.aliasesUpdated += tally.mappings
         counts.identitiesDeleted += tally.deletedIdentities

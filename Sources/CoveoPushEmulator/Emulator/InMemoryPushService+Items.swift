@@ -142,10 +142,8 @@ extension InMemoryPushService {
         _ entries: [EmulatorBatchScanner.ItemEntry], malformed: String?, _ scope: ScopedKey, fileId: String,
         orderingId: Int64?
     ) {
-        guard
-            let time = admitBatch(
-                counting: \.itemBatches, malformed: malformed, scope, fileId: fileId, orderingId: orderingId)
-        else { return }
+        guard admitBatch(counting: \.itemBatches, malformed: malformed, scope, fileId: fileId) else { return }
+        let time = orderingId ?? receiptTime()
         for entry in entries {
             switch entry {
             case .upsert(let draft):
@@ -162,26 +160,21 @@ extension InMemoryPushService {
     }
 
     func applyItemSummary(_ tally: ContainerSummary.Tally, _ scope: ScopedKey, fileId: String) {
-        guard
-            admitBatch(counting: \.itemBatches, malformed: tally.malformed, scope, fileId: fileId, orderingId: 0) != nil
-        else { return }
+        guard admitBatch(counting: \.itemBatches, malformed: tally.malformed, scope, fileId: fileId) else { return }
         counts.acceptedItems += tally.upserts
         counts.deletedItems += tally.deletes
         recordDrops(tally.dropped, scope, fileId: fileId)
     }
 
-    /// Counts a batch under `counter`; a malformed one is recorded as dropped and gets `nil`, any other the
-    /// orderingId its entries are applied with (the request's, or the time the service received it).
+    /// Counts a batch under `counter`; a malformed one is recorded as dropped and is not applied (`false`).
     func admitBatch(
         counting counter: WritableKeyPath<EmulatorCounters, Int>, malformed: String?, _ scope: ScopedKey,
-        fileId: String, orderingId: Int64?
-    ) -> Int64? {
+        fileId: String
+    ) -> Bool {
         counts[keyPath: counter] += 1
-        if let malformed {
-            recordMalformedBatch(malformed, scope, fileId: fileId)
-            return nil
-        }
-        return orderingId ?? receiptTime()
+        guard let malformed else { return true }
+        recordMalformedBatch(malformed, scope, fileId: fileId)
+        return false
     }
 
     func recordMalformedBatch(_ reason: String, _ scope: ScopedKey, fileId: String) {
