@@ -58,12 +58,7 @@ struct CatalogSessionTests {
 
     @Test("a partial update of an item added in the same batch goes to the next batch")
     func partialAfterAdd() async throws {
-        let transport = RecordingTransport()
-        await transport.on(
-            .init(method: .post, pathContains: "/files"),
-            reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])),
-            repeatingLast: true)
-        await transport.setDefaultAnswer(.response(.empty(202)))
+        let transport = await ClientFixtures.acceptingTransport()
         let session = try Self.client(transport).catalogSession(sourceId: "shop")
         try await session.addOrUpdate(Self.product(1))
         try await session.partialUpdate(

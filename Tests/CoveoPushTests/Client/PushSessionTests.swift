@@ -300,12 +300,7 @@ struct PushSessionTests {
 
     @Test("uploadConcurrency bounds the batches in flight: a new batch starts only once one of them has ended")
     func uploadConcurrencyIsABound() async throws {
-        let transport = RecordingTransport()
-        await transport.on(
-            .init(method: .post, pathContains: "/files"),
-            reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])),
-            repeatingLast: true)
-        await transport.setDefaultAnswer(.response(.empty(202)))
+        let transport = await ClientFixtures.acceptingTransport()
         let client = try PushClient(
             configuration: ClientFixtures.configuration {
                 $0.batchLimit = 1_000

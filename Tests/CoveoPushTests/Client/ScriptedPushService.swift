@@ -95,6 +95,18 @@ enum ClientFixtures {
         return configuration
     }
 
+    /// A recording transport that hands out one file container for every `POST /files` and accepts everything else
+    /// with 202.
+    static func acceptingTransport() async -> RecordingTransport {
+        let transport = RecordingTransport()
+        await transport.on(
+            .init(method: .post, pathContains: "/files"),
+            reply: .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:])),
+            repeatingLast: true)
+        await transport.setDefaultAnswer(.response(.empty(202)))
+        return transport
+    }
+
     static func document(_ index: Int, bytes: Int = 200) -> Document {
         Document(
             documentId: "https://example.com/doc/\(index)", title: "Document \(index)",
