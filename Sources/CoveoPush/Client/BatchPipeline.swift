@@ -166,8 +166,8 @@ actor BatchPipeline {
             progressContinuation.finish()
             throw CancellationError()
         }
-        if case .streamLoad(let sourceId, let stream) = target {
-            try await closeLoad(sourceId: sourceId, stream: stream)
+        if case .streamLoad(let streamTarget, let stream) = target {
+            try await closeLoad(streamTarget, stream: stream)
         }
         progressContinuation.finish()
         return await countedReport()
@@ -221,7 +221,7 @@ actor BatchPipeline {
     }
 
     /// Closes a full load's stream: its chunks are accepted only once the close was answered 2xx.
-    private func closeLoad(sourceId: String, stream: StreamHandle) async throws {
+    private func closeLoad(_ streamTarget: StreamTarget, stream: StreamHandle) async throws {
         defer { discardHeld() }
         guard await stream.isOpen || !held.isEmpty else {
             throw PushError(
@@ -232,7 +232,8 @@ actor BatchPipeline {
         do {
             let streamId = try await stream.streamId()
             let request = try client.checked(.closeStream) { () throws(ValidationError) in
-                try CloseStreamRequest(organizationId: client.organizationId, sourceId: sourceId, streamId: streamId)
+                try CloseStreamRequest(
+                    organizationId: client.organizationId, target: streamTarget, streamId: streamId)
             }
             _ = try await client.execute(request, counter: counter)
             outcome = nil

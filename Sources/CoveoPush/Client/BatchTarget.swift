@@ -4,12 +4,12 @@ enum BatchTarget: Sendable {
     case items(sourceId: String, orderingId: Int64?)
     /// `PUT …/providers/{providerId}/permissions/batch?fileId=`.
     case identities(providerId: String, orderingId: Int64?)
-    /// `PUT …/sources/{sourceId}/stream/update?fileId=` (catalog sources).
-    case streamUpdate(sourceId: String, shard: String?)
-    /// `PUT …/sources/{sourceId}/stream/merge?fileId=` (catalog sources).
-    case streamMerge(sourceId: String)
+    /// `PUT …/stream/update?fileId=` of a catalog source or a data collection.
+    case streamUpdate(StreamTarget, shard: String?)
+    /// `PUT …/stream/merge?fileId=` of a catalog source or a data collection.
+    case streamMerge(StreamTarget)
     /// A chunk of a full load: uploaded into `POST …/stream/{streamId}/chunk` containers, applied by the close.
-    case streamLoad(sourceId: String, stream: StreamHandle)
+    case streamLoad(StreamTarget, stream: StreamHandle)
 
     /// The batch file's layout.
     var format: BatchFormat {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A batched push to a catalog (commerce) source through the Stream API.
+/// A batched push to a catalog (commerce) source or a data collection through the Stream API.
 ///
 /// Three modes:
 /// - ``Mode/update`` (recommended): each batch goes to `stream/update`; `addOrUpdate` replaces whole items,
@@ -10,7 +10,8 @@ import Foundation
 ///   replaces the whole catalog: items absent from the load disappear. Coveo advises against it beyond
 ///   1,000,000 items.
 ///
-/// Batching, retries, ordering, reports and progress work as in ``PushSession``.
+/// Batching, retries, ordering, reports and progress work as in ``PushSession``, whatever the ``target``: a
+/// data collection (``StreamTarget/dataCollection(_:)``) gets the same requests under its own path.
 ///
 /// ```swift
 /// let session = client.catalogSession(sourceId: "products", mode: .update)
@@ -34,25 +35,29 @@ public struct CatalogSession: BatchedSession {
 
     /// The client the session pushes through.
     public let client: PushClient
-    /// The catalog source.
-    public let sourceId: String
+    /// The catalog source or data collection.
+    public let target: StreamTarget
     /// How batches are applied.
     public let mode: Mode
     let pipeline: BatchPipeline
     private let documents: DocumentAppender
     private let encoder = DocumentEncoder()
 
-    init(client: PushClient, sourceId: String, mode: Mode) {
+    /// The target's ID: the source ID, or for a data collection its ID.
+    @available(*, deprecated, message: "use target, which says whether the ID is a source's or a data collection's")
+    public var sourceId: String { target.id }
+
+    init(client: PushClient, target: StreamTarget, mode: Mode) {
         self.client = client
-        self.sourceId = sourceId
+        self.target = target
         self.mode = mode
-        let target: BatchTarget
+        let batchTarget: BatchTarget
         switch mode {
-        case .update(let shard): target = .streamUpdate(sourceId: sourceId, shard: shard)
-        case .merge: target = .streamMerge(sourceId: sourceId)
-        case .load: target = .streamLoad(sourceId: sourceId, stream: StreamHandle(client: client, sourceId: sourceId))
+        case .update(let shard): batchTarget = .streamUpdate(target, shard: shard)
+        case .merge: batchTarget = .streamMerge(target)
+        case .load: batchTarget = .streamLoad(target, stream: StreamHandle(client: client, target: target))
         }
-        pipeline = BatchPipeline(client: client, target: target)
+        pipeline = BatchPipeline(client: client, target: batchTarget)
         documents = DocumentAppender(client: client, pipeline: pipeline)
     }
 
@@ -102,7 +107,18 @@ public struct CatalogSession: BatchedSession {
 extension PushClient {
     /// Starts a batched push to a catalog source through the Stream API.
     public nonisolated func catalogSession(sourceId: String, mode: CatalogSession.Mode = .update) -> CatalogSession {
-        CatalogSession(client: self, sourceId: sourceId, mode: mode)
+        CatalogSession(client: self, target: .source(sourceId), mode: mode)
+    }
+
+    /// Starts a batched push through the Stream API to a catalog source or a data collection.
+    ///
+    /// ```swift
+    /// let session = client.catalogSession(target: .dataCollection("products"), mode: .load)
+    /// ```
+    public nonisolated func catalogSession(target: StreamTarget, mode: CatalogSession.Mode = .update)
+        -> CatalogSession
+    {
+        CatalogSession(client: self, target: target, mode: mode)
     }
 
     /// Deletes the catalog items last updated before `date` (Stream API `deleteolderthan`).
@@ -112,10 +128,21 @@ extension PushClient {
     public nonisolated func deleteCatalogItemsOlderThan(_ date: Date, sourceId: String, queueDelay: Int? = nil)
         async throws -> StreamOperationResult
     {
+        try await deleteCatalogItemsOlderThan(date, target: .source(sourceId), queueDelay: queueDelay)
+    }
+
+    /// Deletes the items of a catalog source or a data collection last updated before `date` (Stream API
+    /// `deleteolderthan`).
+    ///
+    /// - Parameters:
+    ///   - queueDelay: Minutes before the deletion is enqueued (the service's default is 15).
+    public nonisolated func deleteCatalogItemsOlderThan(_ date: Date, target: StreamTarget, queueDelay: Int? = nil)
+        async throws -> StreamOperationResult
+    {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let request = try checked(.deleteStreamOlderThan) { () throws(ValidationError) in
             try DeleteStreamOlderThanRequest(
-                organizationId: organizationId, sourceId: sourceId, epochMilliseconds: milliseconds,
+                organizationId: organizationId, target: target, epochMilliseconds: milliseconds,
                 queueDelay: queueDelay)
         }
         return try await execute(request, counter: nil)

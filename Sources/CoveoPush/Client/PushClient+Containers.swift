@@ -48,10 +48,10 @@ extension PushClient {
     private nonisolated func newContainer(for target: BatchTarget?, counter: RequestCounter?, documentIds: [String])
         async throws -> FileContainer
     {
-        if case .streamLoad(let sourceId, let stream) = target {
+        if case .streamLoad(let streamTarget, let stream) = target {
             let streamId = try await stream.streamId()
             let request = try checked(.getStreamChunk) { () throws(ValidationError) in
-                try GetStreamChunkRequest(organizationId: organizationId, sourceId: sourceId, streamId: streamId)
+                try GetStreamChunkRequest(organizationId: organizationId, target: streamTarget, streamId: streamId)
             }
             let chunk = try await execute(request, counter: counter, documentIds: documentIds)
             return FileContainer(
@@ -80,15 +80,15 @@ extension PushClient {
                     organizationId: organizationId, providerId: providerId, fileId: fileId, orderingId: orderingId)
             }
             _ = try await execute(request, counter: counter, documentIds: documentIds)
-        case .streamUpdate(let sourceId, let shard):
+        case .streamUpdate(let streamTarget, let shard):
             let request = try checked(.updateStream) { () throws(ValidationError) in
                 try UpdateStreamRequest(
-                    organizationId: organizationId, sourceId: sourceId, fileId: fileId, shard: shard)
+                    organizationId: organizationId, target: streamTarget, fileId: fileId, shard: shard)
             }
             _ = try await execute(request, counter: counter, documentIds: documentIds)
-        case .streamMerge(let sourceId):
+        case .streamMerge(let streamTarget):
             let request = try checked(.mergeStream) { () throws(ValidationError) in
-                try MergeStreamRequest(organizationId: organizationId, sourceId: sourceId, fileId: fileId)
+                try MergeStreamRequest(organizationId: organizationId, target: streamTarget, fileId: fileId)
             }
             _ = try await execute(request, counter: counter, documentIds: documentIds)
         case .streamLoad:

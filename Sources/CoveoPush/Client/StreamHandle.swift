@@ -1,20 +1,20 @@
 /// The stream of a full catalog load, opened once (on the first chunk) and closed once.
 actor StreamHandle {
     private let client: PushClient
-    private let sourceId: String
+    private let target: StreamTarget
     private var opening: Task<String, any Error>?
 
-    init(client: PushClient, sourceId: String) {
+    init(client: PushClient, target: StreamTarget) {
         self.client = client
-        self.sourceId = sourceId
+        self.target = target
     }
 
     /// The stream's ID, opening the stream on the first call.
     func streamId() async throws -> String {
         if let opening { return try await opening.value }
-        let task = Task { [client, sourceId] in
+        let task = Task { [client, target] in
             let request = try client.checked(.openStream) { () throws(ValidationError) in
-                try OpenStreamRequest(organizationId: client.organizationId, sourceId: sourceId)
+                try OpenStreamRequest(organizationId: client.organizationId, target: target)
             }
             return try await client.execute(request, counter: nil).streamId
         }

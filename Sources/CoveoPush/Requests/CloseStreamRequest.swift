@@ -1,37 +1,42 @@
-/// Closes an open stream, which replaces the Catalog source's content with what the stream loaded:
-/// `POST /organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/close`.
+/// Closes an open stream, which replaces the content of the Catalog source or data collection with what the
+/// stream loaded: `POST /organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/close` or
+/// `POST /organizations/{organizationId}/data-collections/{dataCollectionId}/stream/{streamId}/close`.
 ///
 /// No body; success is `200` with a ``StreamOperationResult``. Safe to retry: a stream is closed once; a repeated
 /// close after a lost answer may be answered with an error although the first one succeeded.
-package struct CloseStreamRequest: PushRequest, Hashable {
+public struct CloseStreamRequest: PushRequest, Hashable {
     /// The orderingId and request ID of the close.
-    package typealias Response = StreamOperationResult
+    public typealias Response = StreamOperationResult
 
     /// The organization ID.
-    package let organizationId: String
-    /// The Catalog source ID.
-    package let sourceId: String
+    public let organizationId: String
+    /// The source or data collection the stream loads.
+    public let target: StreamTarget
     /// The open stream's ID.
-    package let streamId: String
+    public let streamId: String
 
     /// Creates the request.
     ///
     /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID.
-    package init(organizationId: String, sourceId: String, streamId: String) throws(ValidationError) {
-        try RequestValidation.identifier(organizationId, "organizationId")
-        try RequestValidation.identifier(sourceId, "sourceId")
+    public init(organizationId: String, target: StreamTarget, streamId: String) throws(ValidationError) {
+        try target.validate(organizationId: organizationId)
         try RequestValidation.identifier(streamId, "streamId")
         self.organizationId = organizationId
-        self.sourceId = sourceId
+        self.target = target
         self.streamId = streamId
     }
 
-    /// ``PushOperation/closeStream``.
-    package var operation: PushOperation { .closeStream }
-    /// `POST`.
-    package var method: HTTPMethod { .post }
-    /// `organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/close`.
-    package var pathComponents: [String] {
-        ["organizations", organizationId, "sources", sourceId, "stream", streamId, "close"]
+    /// Creates the request for a Catalog source.
+    ///
+    /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID.
+    public init(organizationId: String, sourceId: String, streamId: String) throws(ValidationError) {
+        try self.init(organizationId: organizationId, target: .source(sourceId), streamId: streamId)
     }
+
+    /// ``PushOperation/closeStream``.
+    public var operation: PushOperation { .closeStream }
+    /// `POST`.
+    public var method: HTTPMethod { .post }
+    /// `organizations/{organizationId}/{sources|data-collections}/{id}/stream/{streamId}/close`.
+    public var pathComponents: [String] { target.streamPath(organizationId: organizationId) + [streamId, "close"] }
 }

@@ -1,37 +1,42 @@
 /// Asks an open stream for a new chunk (a file container for the next part of the load):
-/// `POST /organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/chunk`.
+/// `POST /organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/chunk` or
+/// `POST /organizations/{organizationId}/data-collections/{dataCollectionId}/stream/{streamId}/chunk`.
 ///
 /// No body; success is `200` with a ``StreamChunk``. Safe to retry: a chunk whose answer was lost is never
 /// uploaded to, so it adds nothing to the load.
-package struct GetStreamChunkRequest: PushRequest, Hashable {
+public struct GetStreamChunkRequest: PushRequest, Hashable {
     /// The new chunk.
-    package typealias Response = StreamChunk
+    public typealias Response = StreamChunk
 
     /// The organization ID.
-    package let organizationId: String
-    /// The Catalog source ID.
-    package let sourceId: String
+    public let organizationId: String
+    /// The source or data collection the stream loads.
+    public let target: StreamTarget
     /// The open stream's ID.
-    package let streamId: String
+    public let streamId: String
 
     /// Creates the request.
     ///
     /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID.
-    package init(organizationId: String, sourceId: String, streamId: String) throws(ValidationError) {
-        try RequestValidation.identifier(organizationId, "organizationId")
-        try RequestValidation.identifier(sourceId, "sourceId")
+    public init(organizationId: String, target: StreamTarget, streamId: String) throws(ValidationError) {
+        try target.validate(organizationId: organizationId)
         try RequestValidation.identifier(streamId, "streamId")
         self.organizationId = organizationId
-        self.sourceId = sourceId
+        self.target = target
         self.streamId = streamId
     }
 
-    /// ``PushOperation/getStreamChunk``.
-    package var operation: PushOperation { .getStreamChunk }
-    /// `POST`.
-    package var method: HTTPMethod { .post }
-    /// `organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/chunk`.
-    package var pathComponents: [String] {
-        ["organizations", organizationId, "sources", sourceId, "stream", streamId, "chunk"]
+    /// Creates the request for a Catalog source.
+    ///
+    /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/emptyIdentifier`` for an empty ID.
+    public init(organizationId: String, sourceId: String, streamId: String) throws(ValidationError) {
+        try self.init(organizationId: organizationId, target: .source(sourceId), streamId: streamId)
     }
+
+    /// ``PushOperation/getStreamChunk``.
+    public var operation: PushOperation { .getStreamChunk }
+    /// `POST`.
+    public var method: HTTPMethod { .post }
+    /// `organizations/{organizationId}/{sources|data-collections}/{id}/stream/{streamId}/chunk`.
+    public var pathComponents: [String] { target.streamPath(organizationId: organizationId) + [streamId, "chunk"] }
 }

@@ -39,16 +39,16 @@ public struct PushOperation: RawRepresentable, Sendable, Hashable, CustomStringC
     public static let pushIdentityBatch = PushOperation(rawValue: "pushIdentityBatch")
     /// `DELETE …/providers/{providerId}/permissions/olderthan` (Swagger `deleteIdentityOlderThan`).
     public static let deleteIdentitiesOlderThan = PushOperation(rawValue: "deleteIdentitiesOlderThan")
-    /// `POST …/sources/{sourceId}/stream/open` (Swagger `openStream`).
+    /// `POST …/sources/{sourceId}/stream/open` (Swagger `openStream`, also the name of the data-collection operation).
     public static let openStream = PushOperation(rawValue: "openStream")
-    /// `POST …/sources/{sourceId}/stream/{streamId}/chunk` (Swagger `getStreamChunk`).
+    /// `POST …/sources/{sourceId}/stream/{streamId}/chunk` (Swagger `getStreamChunk`, also the name of the data-collection operation).
     public static let getStreamChunk = PushOperation(rawValue: "getStreamChunk")
-    /// `POST …/sources/{sourceId}/stream/{streamId}/close` (Swagger `closeStream`).
+    /// `POST …/sources/{sourceId}/stream/{streamId}/close` (Swagger `closeStream`, also the name of the data-collection operation).
     public static let closeStream = PushOperation(rawValue: "closeStream")
-    /// `PUT …/sources/{sourceId}/stream/update` (Swagger `updateStream`).
+    /// `PUT …/sources/{sourceId}/stream/update` (Swagger `updateStream`, also the name of the data-collection operation).
     public static let updateStream = PushOperation(rawValue: "updateStream")
-    /// `PUT …/sources/{sourceId}/stream/merge` (Swagger `mergeStream`).
+    /// `PUT …/sources/{sourceId}/stream/merge` (Swagger `mergeStream`, also the name of the data-collection operation).
     public static let mergeStream = PushOperation(rawValue: "mergeStream")
-    /// `POST …/sources/{sourceId}/stream/deleteolderthan/{epochMilliseconds}` (Swagger `deleteOlderThanStream`).
+    /// `POST …/sources/{sourceId}/stream/deleteolderthan/{epochMilliseconds}` (Swagger `deleteOlderThanStream`, also the name of the data-collection operation).
     public static let deleteStreamOlderThan = PushOperation(rawValue: "deleteStreamOlderThan")
 }

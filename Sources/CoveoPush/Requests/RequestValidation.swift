@@ -1,11 +1,24 @@
 import Foundation
 
 /// The input checks shared by the request structs.
-enum RequestValidation {
+package enum RequestValidation {
     /// Throws ``ValidationError/Rule/emptyIdentifier`` when an identifier is empty or only whitespace.
     static func identifier(_ value: String, _ name: String) throws(ValidationError) {
         if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError(.emptyIdentifier, .configuration(name), "the \(name) is empty")
+        }
+    }
+
+    /// Throws ``ValidationError/Rule/invalidParameter`` unless a Stream API shard name is 1 to 10 ASCII letters and
+    /// digits.
+    package static func shard(_ shard: String) throws(ValidationError) {
+        let isAlphanumeric = shard.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        guard (1...10).contains(shard.utf8.count), isAlphanumeric else {
+            throw ValidationError(
+                .invalidParameter, .configuration("shard"),
+                "the shard '\(shard)' must be 1 to 10 ASCII letters and digits")
         }
     }
 

@@ -2,16 +2,16 @@ import Foundation
 
 /// A new chunk of an open stream (`POST …/stream/{streamId}/chunk`): a file container for the next part of a
 /// catalog load.
-package struct StreamChunk: FileUploadTarget, Decodable, Sendable, Hashable {
+public struct StreamChunk: FileUploadTarget, Decodable, Sendable, Hashable {
     /// The presigned URL to `PUT` the chunk to.
-    package var uploadUri: URL
+    public var uploadUri: URL
     /// The chunk's file container ID.
-    package var fileId: String
+    public var fileId: String
     /// The headers the upload must carry; empty when the service sent none.
-    package var requiredHeaders: [String: String]
+    public var requiredHeaders: [String: String]
 
     /// Creates a chunk description.
-    package init(uploadUri: URL, fileId: String, requiredHeaders: [String: String] = [:]) {
+    public init(uploadUri: URL, fileId: String, requiredHeaders: [String: String] = [:]) {
         self.uploadUri = uploadUri
         self.fileId = fileId
         self.requiredHeaders = requiredHeaders
@@ -23,7 +23,7 @@ package struct StreamChunk: FileUploadTarget, Decodable, Sendable, Hashable {
 
     /// Decodes `{"uploadUri", "fileId", "requiredHeaders"}`; `requiredHeaders` may be missing and other keys are
     /// ignored.
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         uploadUri = try Self.decodeUploadUri(from: container, forKey: .uploadUri)
         fileId = try container.decode(String.self, forKey: .fileId)

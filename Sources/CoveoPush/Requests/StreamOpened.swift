@@ -1,18 +1,18 @@
 import Foundation
 
 /// An open stream (`POST …/stream/open`): its ID, for chunks and closing, and a first file container.
-package struct StreamOpened: FileUploadTarget, Decodable, Sendable, Hashable {
+public struct StreamOpened: FileUploadTarget, Decodable, Sendable, Hashable {
     /// The stream's ID.
-    package var streamId: String
+    public var streamId: String
     /// The presigned URL of a first file container.
-    package var uploadUri: URL
+    public var uploadUri: URL
     /// That container's ID.
-    package var fileId: String
+    public var fileId: String
     /// The headers an upload to ``uploadUri`` must carry; empty when the service sent none.
-    package var requiredHeaders: [String: String]
+    public var requiredHeaders: [String: String]
 
     /// Creates an open-stream description.
-    package init(streamId: String, uploadUri: URL, fileId: String, requiredHeaders: [String: String] = [:]) {
+    public init(streamId: String, uploadUri: URL, fileId: String, requiredHeaders: [String: String] = [:]) {
         self.streamId = streamId
         self.uploadUri = uploadUri
         self.fileId = fileId
@@ -25,7 +25,7 @@ package struct StreamOpened: FileUploadTarget, Decodable, Sendable, Hashable {
 
     /// Decodes `{"streamId", "uploadUri", "fileId", "requiredHeaders"}`; `requiredHeaders` may be missing and other
     /// keys are ignored.
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         streamId = try container.decode(String.self, forKey: .streamId)
         uploadUri = try Self.decodeUploadUri(from: container, forKey: .uploadUri)

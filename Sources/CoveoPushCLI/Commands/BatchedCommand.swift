@@ -117,11 +117,15 @@ struct IdentitiesCommand: Subcommand {
     }
 }
 
-/// `coveo-push catalog update|merge|load PATH...`: pushes catalog items through the Stream API.
+/// `coveo-push catalog update|merge|load PATH...` and `coveo-push catalog delete-older-than`: catalog items
+/// through the Stream API, to a catalog source or (`--data-collection`) a data collection.
 struct CatalogCommand: Subcommand {
     static let name = "catalog"
-    static let summary = "Push catalog items to a catalog source through the Stream API."
-    static let usage = "coveo-push catalog update|merge|load [options] PATH..."
+    static let summary = "Push catalog items to a catalog source or a data collection through the Stream API."
+    static let usage =
+        "coveo-push catalog update|merge|load [options] PATH...\n"
+        + "       coveo-push catalog delete-older-than --ordering-id N [--queue-delay MINUTES]"
+    static let shard = "--shard"
     static let details = [
         "update: replace items, delete items, and apply partialUpdate entries ({\"documentId\", \"operator\",",
         "        \"field\", \"value\"}; operators arrayAppend, arrayRemove, fieldValueReplace, dictionaryPut,",
@@ -129,30 +133,95 @@ struct CatalogCommand: Subcommand {
         "load:   a full load; items absent from it disappear from the catalog.",
         "Files: .json batch objects {\"addOrUpdate\": [...], \"delete\": [...], \"partialUpdate\": [...]},",
         "arrays or single documents, and .jsonl files of documents.",
+        "delete-older-than: delete the items last updated before the cutoff --ordering-id (milliseconds since",
+        "        1970), after --queue-delay minutes (the service's default is 15).",
+        "--data-collection ID sends every request to that data collection instead of a source.",
     ]
-    static let specs: [OptionSpec] = PushCommand.batchingSpecs.filter { $0.name != PushCommand.orderingId }
+    static let specs: [OptionSpec] =
+        [
+            .value(shard, "NAME", "update only: the Stream API's experimental shard (1 to 10 letters or digits)"),
+            .value(PushCommand.orderingId, "N", "delete-older-than only: the cutoff, in milliseconds since 1970"),
+            .value(PushCommand.queueDelay, "MINUTES", "delete-older-than only: delay before the deletion"),
+        ] + PushCommand.batchingSpecs.filter { $0.name != PushCommand.orderingId }
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
         guard let modeName = arguments.positionals.first else {
-            throw UsageError("give the kind of push: update, merge or load")
+            throw UsageError("give the kind of push: update, merge, load or delete-older-than")
+        }
+        if modeName.lowercased() == "delete-older-than" {
+            return try await deleteOlderThan(arguments, environment)
+        }
+        for option in [PushCommand.orderingId, PushCommand.queueDelay] where arguments.string(option) != nil {
+            throw UsageError("\(option) only applies to 'catalog delete-older-than'")
         }
         let mode: CatalogSession.Mode
         switch modeName.lowercased() {
-        case "update": mode = .update
-        case "merge": mode = .merge
-        case "load": mode = .load
-        default: throw UsageError("the kind of catalog push must be update, merge or load, not '\(modeName)'")
+        case "update": mode = .update(shard: try Self.shard(arguments))
+        case "merge", "load":
+            if arguments.string(Self.shard) != nil {
+                throw UsageError(
+                    "\(Self.shard) only applies to 'catalog update': the Stream API's \(modeName.lowercased()) "
+                        + "takes no shard")
+            }
+            mode = modeName.lowercased() == "merge" ? .merge : .load
+        default:
+            throw UsageError(
+                "the kind of catalog push must be update, merge, load or delete-older-than, not '\(modeName)'")
         }
         let files = try InputFiles.list(Array(arguments.positionals.dropFirst()))
         let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(
-            needs: .source)
+            needs: .sourceOrDataCollection)
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
         var rules = InputRules(records: .catalog(partialUpdates: mode == .update))
         rules.maxDocumentBytes = batching.maxDocumentBytes
         let command = BatchedCommand(
             name: "catalog \(modeName.lowercased())", batching: batching, files: files, rules: rules)
         return try await command.run { client in
-            .catalog(client.catalogSession(sourceId: target.sourceId, mode: mode))
+            .catalog(client.catalogSession(target: target.streamTarget, mode: mode))
+        }
+    }
+
+    /// The `--shard` option, checked: 1 to 10 ASCII letters or digits.
+    static func shard(_ arguments: ParsedArguments) throws(UsageError) -> String? {
+        guard let text = arguments.string(shard) else { return nil }
+        do {
+            try RequestValidation.shard(text)
+        } catch {
+            throw UsageError("\(shard) '\(text)' must be 1 to 10 ASCII letters or digits")
+        }
+        return text
+    }
+
+    /// `catalog delete-older-than`: one Stream API `deleteolderthan` request.
+    private func deleteOlderThan(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws
+        -> ExitStatus
+    {
+        guard arguments.positionals.count == 1 else {
+            throw UsageError("unexpected argument '\(arguments.positionals[1])'")
+        }
+        if arguments.string(Self.shard) != nil {
+            throw UsageError("\(Self.shard) only applies to 'catalog update'")
+        }
+        guard let cutoff = try arguments.integer(PushCommand.orderingId, in: 0...Int64.max) else {
+            throw UsageError("--ordering-id is required: the cutoff, in milliseconds since 1970")
+        }
+        let queueDelay = try arguments.int(PushCommand.queueDelay, in: 0...1440)
+        return try await SingleRequestRun(
+            arguments: arguments, environment: environment, command: "catalog delete-older-than"
+        ).run(needs: .sourceOrDataCollection) { client, target in
+            let request: DeleteStreamOlderThanRequest
+            do throws(ValidationError) {
+                request = try DeleteStreamOlderThanRequest(
+                    organizationId: client.organizationId, target: target.streamTarget, epochMilliseconds: cutoff,
+                    queueDelay: queueDelay)
+            } catch {
+                throw PushError(error, operation: .deleteStreamOlderThan)
+            }
+            _ = try await client.send(request)
+            return (
+                PushReport(),
+                "asked to delete the items of the \(target.streamTarget) older than orderingId \(cutoff)"
+            )
         }
     }
 }

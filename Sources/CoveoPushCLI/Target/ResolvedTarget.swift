@@ -14,7 +14,15 @@ struct ResolvedTarget: Sendable {
     let sourceId: String
     /// The security identity provider, when the subcommand needs one.
     let providerId: String
+    /// The data collection, when a catalog subcommand was given `--data-collection` (then ``sourceId`` is empty).
+    var dataCollectionId = ""
     let apiKey: APIKey
     /// The in-process emulator when no target was given at all.
     let embeddedEmulator: InMemoryPushService?
+
+    /// What a catalog subcommand's Stream API requests address: the data collection when one was given, else the
+    /// source.
+    var streamTarget: StreamTarget {
+        dataCollectionId.isEmpty ? .source(sourceId) : .dataCollection(dataCollectionId)
+    }
 }

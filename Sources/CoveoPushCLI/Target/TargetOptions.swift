@@ -2,6 +2,7 @@
 enum TargetOptions {
     static let organization = "--organization"
     static let source = "--source"
+    static let dataCollection = "--data-collection"
     static let provider = "--provider"
     static let region = "--region"
     static let environment = "--environment"
@@ -22,6 +23,7 @@ enum TargetOptions {
     static let specs: [OptionSpec] = [
         .value(organization, "ID", "organization ID (or COVEO_ORGANIZATION_ID)"),
         .value(source, "ID", "Push or catalog source ID (or COVEO_SOURCE_ID)"),
+        .value(dataCollection, "ID", "catalog only: a data collection ID, instead of --source"),
         .value(provider, "ID", "security identity provider ID"),
         .value(region, "us|ca|eu|au", "the organization's region (or COVEO_REGION; default us)"),
         .value(environment, "production|hipaa", "the platform (default production)"),

@@ -11,6 +11,8 @@ struct TargetResolver {
     /// What the subcommand addresses besides the organization.
     enum Needs {
         case source
+        /// A catalog source or a data collection (`--source` or `--data-collection`, not both).
+        case sourceOrDataCollection
         case provider
         case organizationOnly
     }
@@ -33,6 +35,7 @@ struct TargetResolver {
     /// - Throws: ``UsageError`` for an incomplete target, an unusable value (naming the option or variable that
     ///   gave it), or values that disagree (naming where each came from).
     func resolve(needs: Needs) throws(UsageError) -> ResolvedTarget {
+        let dataCollection = try dataCollectionOption(needs: needs)
         if isEmpty {
             return embeddedEmulator()
         }
@@ -73,9 +76,12 @@ struct TargetResolver {
         let keyText = value(TargetOptions.apiKey)
         if keyText == nil { missing.append("the API key (COVEO_API_KEY or --api-key)") }
         let provider = value(TargetOptions.provider)
+        if dataCollection != nil { source = nil }
         switch needs {
         case .source where source == nil:
             missing.append("the source (--source or COVEO_SOURCE_ID)")
+        case .sourceOrDataCollection where source == nil && dataCollection == nil:
+            missing.append("the source or data collection (--source, COVEO_SOURCE_ID or --data-collection)")
         case .provider where provider == nil:
             missing.append("the security identity provider (--provider)")
         default:
@@ -92,7 +98,27 @@ struct TargetResolver {
         }
         return ResolvedTarget(
             endpoint: endpoint, organizationId: organization, sourceId: source ?? "", providerId: provider ?? "",
-            apiKey: apiKey, embeddedEmulator: nil)
+            dataCollectionId: dataCollection ?? "", apiKey: apiKey, embeddedEmulator: nil)
+    }
+
+    /// The `--data-collection` option, which only catalog subcommands take and which replaces `--source`.
+    ///
+    /// A source given as an option or by `--push-api-url` next to it is refused, naming both; a `COVEO_SOURCE_ID`
+    /// variable is ignored (options win over the environment).
+    private func dataCollectionOption(needs: Needs) throws(UsageError) -> String? {
+        guard let text = arguments.string(TargetOptions.dataCollection) else { return nil }
+        guard needs == .sourceOrDataCollection else {
+            throw UsageError("\(TargetOptions.dataCollection) only applies to the catalog subcommand")
+        }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw UsageError("\(TargetOptions.dataCollection) needs a data collection ID, not an empty value")
+        }
+        for option in [TargetOptions.source, TargetOptions.pushAPIURL] where arguments.string(option) != nil {
+            throw UsageError(
+                "give either \(option) or \(TargetOptions.dataCollection), not both: "
+                    + "\(TargetOptions.dataCollection) replaces the source")
+        }
+        return text
     }
 
     /// Whether no target option and no `COVEO_` variable was given (a provider alone names what to push, not

@@ -29,7 +29,8 @@ public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case pushIdentityBatch
     /// `DELETE /organizations/{o}/providers/{p}/permissions/olderthan?orderingId=`.
     case deleteIdentitiesOlderThan
-    /// `POST /organizations/{o}/sources/{s}/stream/open` (Stream API).
+    /// `POST /organizations/{o}/sources/{s}/stream/open` (Stream API; also `data-collections/{d}` instead of
+    /// `sources/{s}`, as for the five routes below).
     case openStream
     /// `POST /organizations/{o}/sources/{s}/stream/{streamId}/chunk` (Stream API).
     case getStreamChunk

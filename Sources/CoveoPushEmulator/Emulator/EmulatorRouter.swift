@@ -17,6 +17,8 @@ enum EmulatorRouter {
         /// The third path identifier, when the route has one: the stream ID of a chunk or close, the cutoff of a
         /// stream delete-older-than.
         var pathParameter = ""
+        /// Whether the Stream API route was reached under `data-collections/{id}` rather than `sources/{id}`.
+        var isDataCollection = false
     }
 
     /// The outcome of routing.
@@ -33,6 +35,24 @@ enum EmulatorRouter {
         /// Literal segments, and `nil` for the identifier placeholders (organization, then source or provider).
         var pattern: [String?]
         var methods: [String: EmulatedRoute]
+        /// Whether the row is a Stream API route under `data-collections/{id}`.
+        var isDataCollection = false
+    }
+
+    /// The Stream API rows, under `sources/{id}` and under `data-collections/{id}`: the same routes and methods.
+    private static let streamRows: [Row] = [("sources", false), ("data-collections", true)].flatMap {
+        collection, isDataCollection -> [Row] in
+        let base: [String?] = ["organizations", nil, collection, nil, "stream"]
+        return [
+            Row(pattern: base + ["open"], methods: ["POST": .openStream], isDataCollection: isDataCollection),
+            Row(pattern: base + ["update"], methods: ["PUT": .updateStream], isDataCollection: isDataCollection),
+            Row(pattern: base + ["merge"], methods: ["PUT": .mergeStream], isDataCollection: isDataCollection),
+            Row(
+                pattern: base + ["deleteolderthan", nil], methods: ["POST": .deleteStreamOlderThan],
+                isDataCollection: isDataCollection),
+            Row(pattern: base + [nil, "chunk"], methods: ["POST": .getStreamChunk], isDataCollection: isDataCollection),
+            Row(pattern: base + [nil, "close"], methods: ["POST": .closeStream], isDataCollection: isDataCollection),
+        ]
     }
 
     private static let table: [Row] = [
@@ -57,19 +77,7 @@ enum EmulatorRouter {
         Row(
             pattern: ["organizations", nil, "providers", nil, "permissions", "olderthan"],
             methods: ["DELETE": .deleteIdentitiesOlderThan]),
-        Row(pattern: ["organizations", nil, "sources", nil, "stream", "open"], methods: ["POST": .openStream]),
-        Row(pattern: ["organizations", nil, "sources", nil, "stream", "update"], methods: ["PUT": .updateStream]),
-        Row(pattern: ["organizations", nil, "sources", nil, "stream", "merge"], methods: ["PUT": .mergeStream]),
-        Row(
-            pattern: ["organizations", nil, "sources", nil, "stream", "deleteolderthan", nil],
-            methods: ["POST": .deleteStreamOlderThan]),
-        Row(
-            pattern: ["organizations", nil, "sources", nil, "stream", nil, "chunk"],
-            methods: ["POST": .getStreamChunk]),
-        Row(
-            pattern: ["organizations", nil, "sources", nil, "stream", nil, "close"],
-            methods: ["POST": .closeStream]),
-    ]
+    ] + streamRows
 
     /// The decoded path segments of a URL, without the leading empty one; `nil` when a segment is not valid
     /// percent-encoding.
@@ -139,6 +147,7 @@ enum EmulatorRouter {
             let targetId = identifiers.count > 1 ? identifiers[1] : ""
             var match = Match(route: route, organizationId: organizationId, targetId: targetId, query: query)
             if identifiers.count > 2 { match.pathParameter = identifiers[2] }
+            match.isDataCollection = row.isDataCollection
             return .matched(match)
         }
         return .notFound

@@ -1,7 +1,11 @@
 import Foundation
 
-/// The Stream API of Catalog sources. Items land in the same store as pushed items, so
-/// ``InMemoryPushService/items(organizationId:sourceId:)`` shows a catalog the same way.
+/// The Stream API of Catalog sources and data collections. Items of a source land in the same store as pushed
+/// items, so ``InMemoryPushService/items(organizationId:sourceId:)`` shows a catalog the same way; each data
+/// collection has a store of its own (``InMemoryPushService/items(organizationId:dataCollectionId:)``), separate
+/// from any source of the same ID, and its six routes behave exactly as the source routes below. That the service
+/// applies data-collection streams like source streams is an assumption: Coveo's reference gives their paths and
+/// parameters only.
 ///
 /// - `stream/open` answers 201 with a stream ID and a first file container; `stream/{id}/chunk` answers 200 with
 ///   another. Both containers are uploaded to like those of `POST /files` (they do not count in
@@ -148,7 +152,7 @@ extension InMemoryPushService {
         let detail = streams[streamId]?.isClosed == true ? "was closed" : "is not open"
         return .error(
             404, "STREAM_NOT_FOUND",
-            "Stream '\(streamId)' of source '\(scope.id)' in organization '\(scope.organizationId)' \(detail).")
+            "Stream '\(streamId)' of \(scope.targetDescription) in organization '\(scope.organizationId)' \(detail).")
     }
 
     // MARK: - Update, merge, delete older than

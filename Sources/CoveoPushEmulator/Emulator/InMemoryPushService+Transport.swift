@@ -147,7 +147,8 @@ extension InMemoryPushService {
 
     /// Applies prepared work. Batch files are read outside the actor.
     nonisolated func perform(_ work: PreparedWork, _ match: EmulatorRouter.Match) async -> EmulatorAnswer {
-        let scope = ScopedKey(organizationId: match.organizationId, id: match.targetId)
+        let scope = ScopedKey(
+            organizationId: match.organizationId, id: match.targetId, isDataCollection: match.isDataCollection)
         switch work {
         case .itemBatch(let fileId, let orderingId):
             return await pushItemBatch(scope, fileId: fileId, orderingId: orderingId)

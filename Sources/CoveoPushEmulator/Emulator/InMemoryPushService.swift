@@ -4,7 +4,7 @@ import Foundation
 /// then assert what the source holds.
 ///
 /// It answers the Push API's item, file-container, upload, identity and status routes and the Stream API's routes
-/// for Catalog sources (matched after `/push/v1` in the URL, whatever the host), validates requests as the service
+/// for Catalog sources and data collections (matched after `/push/v1` in the URL, whatever the host), validates requests as the service
 /// does (`INVALID_JSON`, `MISSING_PARAMETER`, `INVALID_PARAMETER`, 413, 415, 401/403), stores items with their
 /// decoded content, metadata, permissions and orderingId, and can inject deterministic faults (``FaultPlan``).
 /// Organizations, sources and providers are created on first use.
@@ -48,8 +48,11 @@ import Foundation
 ///   whole items and applies `partialUpdate` entries (operators compared ignoring case) to existing items only;
 ///   `stream/merge` sets the given fields of existing items and keeps the others. See
 ///   `InMemoryPushService+Stream.swift` for the details.
-/// - **Unsupported.** The data-collection stream routes and the legacy `push.cloud.coveo.com/v1` paths (no `/push`
-///   segment) answer 404.
+/// - **Data collections.** The six `data-collections/{dataCollectionId}/stream/…` routes behave as the source
+///   routes (an assumption: Coveo documents their paths, not their semantics), on one store per data collection
+///   (``items(organizationId:dataCollectionId:)``), never shared with a source of the same ID. They share the
+///   source routes' ``EmulatedRoute`` cases, so a ``FaultPlan`` for `.updateStream` covers both.
+/// - **Unsupported.** The legacy `push.cloud.coveo.com/v1` paths (no `/push` segment) answer 404.
 public actor InMemoryPushService: Transport {
     /// The configuration the service was created with.
     public nonisolated let configuration: Configuration
@@ -97,14 +100,36 @@ public actor InMemoryPushService: Transport {
     ///   - organizationId: The organization, or `nil` for the source of that ID in every organization.
     ///   - sourceId: The source.
     public func items(organizationId: String? = nil, sourceId: String) -> [EmulatedItem] {
-        sources.filter { $0.key.id == sourceId && (organizationId == nil || $0.key.organizationId == organizationId) }
-            .flatMap { $0.value.items.values }
-            .sorted { ($0.documentId, $0.organizationId) < ($1.documentId, $1.organizationId) }
+        items(organizationId: organizationId, id: sourceId, isDataCollection: false)
     }
 
     /// One item of a source, or `nil` when the source does not hold it.
     public func item(_ documentId: String, organizationId: String? = nil, sourceId: String) -> EmulatedItem? {
         items(organizationId: organizationId, sourceId: sourceId).first { $0.documentId == documentId }
+    }
+
+    /// The items of a data collection (loaded through its Stream API routes), sorted by document ID. An item's
+    /// ``EmulatedItem/sourceId`` is then the data collection's ID.
+    ///
+    /// - Parameters:
+    ///   - organizationId: The organization, or `nil` for the data collection of that ID in every organization.
+    ///   - dataCollectionId: The data collection.
+    public func items(organizationId: String? = nil, dataCollectionId: String) -> [EmulatedItem] {
+        items(organizationId: organizationId, id: dataCollectionId, isDataCollection: true)
+    }
+
+    /// One item of a data collection, or `nil` when the data collection does not hold it.
+    public func item(_ documentId: String, organizationId: String? = nil, dataCollectionId: String) -> EmulatedItem? {
+        items(organizationId: organizationId, dataCollectionId: dataCollectionId).first { $0.documentId == documentId }
+    }
+
+    private func items(organizationId: String?, id: String, isDataCollection: Bool) -> [EmulatedItem] {
+        sources.filter {
+            $0.key.id == id && $0.key.isDataCollection == isDataCollection
+                && (organizationId == nil || $0.key.organizationId == organizationId)
+        }
+        .flatMap { $0.value.items.values }
+        .sorted { ($0.documentId, $0.organizationId) < ($1.documentId, $1.organizationId) }
     }
 
     /// The security identities of a provider (empty when the provider was never used).
@@ -130,9 +155,12 @@ public actor InMemoryPushService: Transport {
 
     /// The status changes of a source, in the order received.
     public func statusHistory(sourceId: String, organizationId: String? = nil) -> [EmulatedStatusChange] {
-        sources.filter { $0.key.id == sourceId && (organizationId == nil || $0.key.organizationId == organizationId) }
-            .sorted { $0.key.organizationId < $1.key.organizationId }
-            .flatMap(\.value.statusHistory)
+        sources.filter {
+            $0.key.id == sourceId && !$0.key.isDataCollection
+                && (organizationId == nil || $0.key.organizationId == organizationId)
+        }
+        .sorted { $0.key.organizationId < $1.key.organizationId }
+        .flatMap(\.value.statusHistory)
     }
 
     /// The most recent requests answered (at most ``Configuration/requestLogLimit``), oldest first. Holds no
