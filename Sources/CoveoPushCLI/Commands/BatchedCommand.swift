@@ -172,7 +172,9 @@ struct CatalogCommand: Subcommand {
         let target = try TargetResolver(arguments: arguments, environment: environment.variables).resolve(
             needs: .sourceOrDataCollection)
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
-        var rules = InputRules(records: .catalog(partialUpdates: mode == .update))
+        var isUpdate = false
+        if case .update = mode { isUpdate = true }
+        var rules = InputRules(records: .catalog(partialUpdates: isUpdate))
         rules.maxDocumentBytes = batching.maxDocumentBytes
         let command = BatchedCommand(
             name: "catalog \(modeName.lowercased())", batching: batching, files: files, rules: rules)

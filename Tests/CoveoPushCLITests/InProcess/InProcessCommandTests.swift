@@ -228,7 +228,7 @@ struct InProcessCommandTests {
         #expect(merged.out.contains("partialUpdate entries are only accepted by 'catalog update'"))
         let unknown = await InProcessFixtures.run(["catalog", "upsert"] + Self.target + [file], transport: service)
         #expect(unknown.status == .usage)
-        #expect(unknown.err.contains("must be update, merge or load, not 'upsert'"))
+        #expect(unknown.err.contains("must be update, merge, load or delete-older-than, not 'upsert'"))
         let missing = await InProcessFixtures.run(["catalog"] + Self.target, transport: service)
         #expect(missing.status == .usage)
     }

@@ -13,6 +13,8 @@ struct EmulatorRouteRefusalTests {
     static let provider = "\(base)/providers/prov"
     /// The stream rows use their own source: closing a stream replaces its source's whole content.
     static let catalog = "\(base)/sources/catalog"
+    /// The data-collection stream rows: the same six routes under `data-collections/{id}`, on a store of their own.
+    static let collection = "\(base)/data-collections/products"
 
     /// How a row's request is authorized.
     enum Headers: Sendable {
@@ -222,6 +224,59 @@ struct EmulatorRouteRefusalTests {
         Row(
             route: .deleteStreamOlderThan, method: "POST", target: "\(catalog)/stream/deleteolderthan/1?queueDelay=0",
             status: 201),
+    ] + collectionRows
+
+    /// The Stream API under `data-collections/{id}`: the source rows' good and bad requests, on a data collection.
+    static let collectionRows: [Row] = [
+        Row(route: .createFileContainer, method: "POST", target: "\(base)/files", status: 201, capture: "dcUpdate"),
+        Row(route: .createFileContainer, method: "POST", target: "\(base)/files", status: 201, capture: "dcMerge"),
+        Row(
+            route: .uploadToFileContainer, method: "PUT", target: "{dcUpdate.upload}", headers: .upload,
+            body: #"{"addOrUpdate": [{"documentId": "file://collected", "data": "x"}]}"#, status: 200),
+        Row(
+            route: .uploadToFileContainer, method: "PUT", target: "{dcMerge.upload}", headers: .upload,
+            body: #"{"addOrUpdate": [{"documentId": "file://merged", "data": "y"}]}"#, status: 200),
+        Row(
+            route: .openStream, method: "POST", target: "\(collection)/stream/open", headers: .wrongKey, status: 403,
+            errorCode: "ACCESS_DENIED"),
+        Row(route: .openStream, method: "POST", target: "\(collection)/stream/open", status: 201, capture: "dcStream"),
+        Row(route: .getStreamChunk, method: "POST", target: "\(collection)/stream/{dcStream}/chunk", status: 200),
+        Row(
+            route: .getStreamChunk, method: "POST", target: "\(collection)/stream/no-such-stream/chunk", status: 404,
+            errorCode: "STREAM_NOT_FOUND"),
+        // A stream belongs to the collection it was opened on: the same ID under a source is unknown.
+        Row(
+            route: .getStreamChunk, method: "POST", target: "\(base)/sources/products/stream/{dcStream}/chunk",
+            status: 404, errorCode: "STREAM_NOT_FOUND"),
+        Row(route: .closeStream, method: "POST", target: "\(collection)/stream/{dcStream}/close", status: 200),
+        Row(
+            route: .closeStream, method: "POST", target: "\(collection)/stream/{dcStream}/close", status: 404,
+            errorCode: "STREAM_NOT_FOUND"),
+        Row(
+            route: .updateStream, method: "PUT", target: "\(collection)/stream/update?fileId={dcUpdate.fileId}",
+            status: 202),
+        Row(
+            route: .updateStream, method: "PUT", target: "\(collection)/stream/update", status: 412,
+            errorCode: "MISSING_PARAMETER"),
+        Row(
+            route: .updateStream, method: "PUT", target: "\(collection)/stream/update?fileId=x&shard=elevenchars",
+            status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .mergeStream, method: "PUT", target: "\(collection)/stream/merge?fileId={dcMerge.fileId}",
+            status: 202),
+        Row(
+            route: .mergeStream, method: "PUT", target: "\(collection)/stream/merge?fileId=no-such-container",
+            status: 404, errorCode: "FILE_CONTAINER_NOT_FOUND"),
+        Row(
+            route: .deleteStreamOlderThan, method: "POST", target: "\(collection)/stream/deleteolderthan/yesterday",
+            status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .deleteStreamOlderThan, method: "POST",
+            target: "\(collection)/stream/deleteolderthan/1?queueDelay=-1", status: 412,
+            errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .deleteStreamOlderThan, method: "POST", target: "\(collection)/stream/deleteolderthan/1",
+            status: 201),
     ]
 
     /// What a row got.
@@ -238,6 +293,14 @@ struct EmulatorRouteRefusalTests {
             let rows = Self.rows.filter { $0.route == route }
             #expect(rows.contains { $0.status < 300 }, "no good request for \(route)")
             #expect(rows.contains { $0.status >= 400 }, "no bad request for \(route)")
+        }
+        let streamRoutes: [EmulatedRoute] = [
+            .openStream, .getStreamChunk, .closeStream, .updateStream, .mergeStream, .deleteStreamOlderThan,
+        ]
+        for route in streamRoutes {
+            let rows = Self.rows.filter { $0.route == route && $0.target.hasPrefix(Self.collection) }
+            #expect(rows.contains { $0.status < 300 }, "no good data-collection request for \(route)")
+            #expect(rows.contains { $0.status >= 400 }, "no bad data-collection request for \(route)")
         }
     }
 
@@ -278,6 +341,12 @@ struct EmulatorRouteRefusalTests {
         #expect(dropped.map(\.identifier) == ["file://bomb", "not-a-uri"])
         #expect(
             await service.items(organizationId: "org", sourceId: "catalog").map(\.documentId) == ["file://streamed"])
+        // The data collection's store holds what its update and merge applied, and is not a source's.
+        #expect(
+            await service.items(organizationId: "org", dataCollectionId: "products").map(\.documentId)
+                == ["file://collected", "file://merged"])
+        #expect(await service.items(organizationId: "org", sourceId: "products").isEmpty)
+        #expect(await service.items(organizationId: "org", dataCollectionId: "catalog").isEmpty)
         #expect(await service.identities(provider: "prov", organizationId: "org").members.map(\.identity.name) == ["B"])
         await server.shutdown()
     }

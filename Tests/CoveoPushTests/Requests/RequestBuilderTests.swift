@@ -60,6 +60,8 @@ struct RequestBuilderTests {
 
     static let ms = Fixtures.nowMilliseconds
     static let source = Fixtures.base + "/organizations/org1/sources/src%201"
+    static let collection = Fixtures.base + "/organizations/org1/data-collections/dc%201"
+    static let dataCollection = StreamTarget.dataCollection("dc 1")
 
     static let cases: [Case] = [
         Case(
@@ -215,6 +217,39 @@ struct RequestBuilderTests {
                 try Fixtures.build(
                     DeleteStreamOlderThanRequest(
                         organizationId: "org1", sourceId: "src 1", epochMilliseconds: ms, queueDelay: 5))
+            }),
+        // The same six operations on a data collection.
+        Case(
+            operation: .openStream, method: .post, url: collection + "/stream/open", bodyJSON: nil,
+            make: { try Fixtures.build(OpenStreamRequest(organizationId: "org1", target: dataCollection)) }),
+        Case(
+            operation: .getStreamChunk, method: .post, url: collection + "/stream/s%2F1/chunk", bodyJSON: nil,
+            make: {
+                try Fixtures.build(GetStreamChunkRequest(organizationId: "org1", target: dataCollection, streamId: "s/1"))
+            }),
+        Case(
+            operation: .closeStream, method: .post, url: collection + "/stream/s-1/close", bodyJSON: nil,
+            make: {
+                try Fixtures.build(CloseStreamRequest(organizationId: "org1", target: dataCollection, streamId: "s-1"))
+            }),
+        Case(
+            operation: .updateStream, method: .put, url: collection + "/stream/update?fileId=f-1&shard=Z9",
+            bodyJSON: nil,
+            make: {
+                try Fixtures.build(
+                    UpdateStreamRequest(organizationId: "org1", target: dataCollection, fileId: "f-1", shard: "Z9"))
+            }),
+        Case(
+            operation: .mergeStream, method: .put, url: collection + "/stream/merge?fileId=f-1", bodyJSON: nil,
+            make: {
+                try Fixtures.build(MergeStreamRequest(organizationId: "org1", target: dataCollection, fileId: "f-1"))
+            }),
+        Case(
+            operation: .deleteStreamOlderThan, method: .post, url: collection + "/stream/deleteolderthan/\(ms)",
+            bodyJSON: nil,
+            make: {
+                try Fixtures.build(
+                    DeleteStreamOlderThanRequest(organizationId: "org1", target: dataCollection, epochMilliseconds: ms))
             }),
     ]
 

@@ -123,7 +123,25 @@ struct RequestValidationTests {
         Refusal(label: "stream older than: empty organization", rule: .emptyIdentifier) {
             _ = try DeleteStreamOlderThanRequest(organizationId: "", sourceId: "s", epochMilliseconds: 1)
         },
+        Refusal(label: "open stream: empty data collection", rule: .emptyIdentifier) {
+            _ = try OpenStreamRequest(organizationId: "o", target: .dataCollection(" "))
+        },
+        Refusal(label: "update: data collection, shard with a space", rule: .invalidParameter) {
+            _ = try UpdateStreamRequest(organizationId: "o", target: .dataCollection("d"), fileId: "f", shard: "a b")
+        },
+        Refusal(label: "stream older than: data collection, negative cutoff", rule: .outOfRange) {
+            _ = try DeleteStreamOlderThanRequest(
+                organizationId: "o", target: .dataCollection("d"), epochMilliseconds: -1)
+        },
     ]
+
+    @Test("an empty data collection ID is named as the dataCollectionId parameter")
+    func emptyDataCollectionNamed() {
+        let error = #expect(throws: ValidationError.self) {
+            try MergeStreamRequest(organizationId: "o", target: .dataCollection(""), fileId: "f")
+        }
+        #expect(error?.message.contains("dataCollectionId") == true)
+    }
 
     @Test("invalid inputs are refused with the rule they break", arguments: refusals)
     func refused(_ refusal: Refusal) {
