@@ -1,7 +1,7 @@
 /// Deletes the items of a Catalog source or a data collection last updated before a point in time:
 /// `POST /organizations/{organizationId}/sources/{sourceId}/stream/deleteolderthan/{epochMilliseconds}` or
-/// `POST /organizations/{organizationId}/data-collections/{dataCollectionId}/stream/deleteolderthan/{epochMilliseconds}`,
-/// with the query `[queueDelay=…]`.
+/// `POST /organizations/{organizationId}/data-collections/{dataCollectionId}/stream/deleteolderthan/…` (the same
+/// `{epochMilliseconds}`), with the query `[queueDelay=…]`.
 ///
 /// No body; success is `201` with a ``StreamOperationResult``. Safe to repeat with the same cutoff. The cutoff is
 /// checked like an orderingId: one more than an hour ahead of the clock is refused, since it would delete items

@@ -39,16 +39,23 @@ public struct PushOperation: RawRepresentable, Sendable, Hashable, CustomStringC
     public static let pushIdentityBatch = PushOperation(rawValue: "pushIdentityBatch")
     /// `DELETE …/providers/{providerId}/permissions/olderthan` (Swagger `deleteIdentityOlderThan`).
     public static let deleteIdentitiesOlderThan = PushOperation(rawValue: "deleteIdentitiesOlderThan")
-    /// `POST …/sources/{sourceId}/stream/open` (Swagger `openStream`, also the name of the data-collection operation).
+    /// `POST …/sources/{sourceId}/stream/open` and `…/data-collections/{dataCollectionId}/stream/open`
+    /// (Swagger `openStream` for both).
     public static let openStream = PushOperation(rawValue: "openStream")
-    /// `POST …/sources/{sourceId}/stream/{streamId}/chunk` (Swagger `getStreamChunk`, also the name of the data-collection operation).
+    /// `POST …/sources/{sourceId}/stream/{streamId}/chunk`
+    /// and `…/data-collections/{dataCollectionId}/stream/{streamId}/chunk` (Swagger `getStreamChunk` for both).
     public static let getStreamChunk = PushOperation(rawValue: "getStreamChunk")
-    /// `POST …/sources/{sourceId}/stream/{streamId}/close` (Swagger `closeStream`, also the name of the data-collection operation).
+    /// `POST …/sources/{sourceId}/stream/{streamId}/close`
+    /// and `…/data-collections/{dataCollectionId}/stream/{streamId}/close` (Swagger `closeStream` for both).
     public static let closeStream = PushOperation(rawValue: "closeStream")
-    /// `PUT …/sources/{sourceId}/stream/update` (Swagger `updateStream`, also the name of the data-collection operation).
+    /// `PUT …/sources/{sourceId}/stream/update` and `…/data-collections/{dataCollectionId}/stream/update`
+    /// (Swagger `updateStream` for both).
     public static let updateStream = PushOperation(rawValue: "updateStream")
-    /// `PUT …/sources/{sourceId}/stream/merge` (Swagger `mergeStream`, also the name of the data-collection operation).
+    /// `PUT …/sources/{sourceId}/stream/merge` and `…/data-collections/{dataCollectionId}/stream/merge`
+    /// (Swagger `mergeStream` for both).
     public static let mergeStream = PushOperation(rawValue: "mergeStream")
-    /// `POST …/sources/{sourceId}/stream/deleteolderthan/{epochMilliseconds}` (Swagger `deleteOlderThanStream`, also the name of the data-collection operation).
+    /// `POST …/sources/{sourceId}/stream/deleteolderthan/{epochMilliseconds}`
+    /// and `…/data-collections/{dataCollectionId}/stream/deleteolderthan/{epochMilliseconds}`
+    /// (Swagger `deleteOlderThanStream` for both).
     public static let deleteStreamOlderThan = PushOperation(rawValue: "deleteStreamOlderThan")
 }

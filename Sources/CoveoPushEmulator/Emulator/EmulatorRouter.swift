@@ -40,44 +40,48 @@ enum EmulatorRouter {
     }
 
     /// The Stream API rows, under `sources/{id}` and under `data-collections/{id}`: the same routes and methods.
-    private static let streamRows: [Row] = [("sources", false), ("data-collections", true)].flatMap {
-        collection, isDataCollection -> [Row] in
+    private static let streamRows: [Row] = streamRows(under: "sources") + streamRows(under: "data-collections")
+
+    /// The six Stream API rows under `organizations/{o}/<collection>/{id}/stream`.
+    private static func streamRows(under collection: String) -> [Row] {
         let base: [String?] = ["organizations", nil, collection, nil, "stream"]
-        return [
-            Row(pattern: base + ["open"], methods: ["POST": .openStream], isDataCollection: isDataCollection),
-            Row(pattern: base + ["update"], methods: ["PUT": .updateStream], isDataCollection: isDataCollection),
-            Row(pattern: base + ["merge"], methods: ["PUT": .mergeStream], isDataCollection: isDataCollection),
-            Row(
-                pattern: base + ["deleteolderthan", nil], methods: ["POST": .deleteStreamOlderThan],
-                isDataCollection: isDataCollection),
-            Row(pattern: base + [nil, "chunk"], methods: ["POST": .getStreamChunk], isDataCollection: isDataCollection),
-            Row(pattern: base + [nil, "close"], methods: ["POST": .closeStream], isDataCollection: isDataCollection),
+        let routes: [(tail: [String?], method: String, route: EmulatedRoute)] = [
+            (["open"], "POST", .openStream),
+            (["update"], "PUT", .updateStream),
+            (["merge"], "PUT", .mergeStream),
+            (["deleteolderthan", nil], "POST", .deleteStreamOlderThan),
+            ([nil, "chunk"], "POST", .getStreamChunk),
+            ([nil, "close"], "POST", .closeStream),
         ]
+        return routes.map {
+            Row(pattern: base + $0.tail, methods: [$0.method: $0.route], isDataCollection: collection != "sources")
+        }
     }
 
-    private static let table: [Row] = [
-        Row(pattern: ["organizations", nil, "sources", nil, "status"], methods: ["POST": .setSourceStatus]),
-        Row(
-            pattern: ["organizations", nil, "sources", nil, "documents"],
-            methods: ["PUT": .addOrUpdateDocument, "DELETE": .deleteDocument]),
-        Row(
-            pattern: ["organizations", nil, "sources", nil, "documents", "olderthan"],
-            methods: ["DELETE": .deleteDocumentsOlderThan]),
-        Row(
-            pattern: ["organizations", nil, "sources", nil, "documents", "batch"],
-            methods: ["PUT": .pushDocumentBatch]),
-        Row(pattern: ["organizations", nil, "files"], methods: ["POST": .createFileContainer]),
-        Row(
-            pattern: ["organizations", nil, "providers", nil, "permissions"],
-            methods: ["PUT": .addOrUpdateIdentity, "DELETE": .deleteIdentity]),
-        Row(pattern: ["organizations", nil, "providers", nil, "mappings"], methods: ["PUT": .addOrUpdateAlias]),
-        Row(
-            pattern: ["organizations", nil, "providers", nil, "permissions", "batch"],
-            methods: ["PUT": .pushIdentityBatch]),
-        Row(
-            pattern: ["organizations", nil, "providers", nil, "permissions", "olderthan"],
-            methods: ["DELETE": .deleteIdentitiesOlderThan]),
-    ] + streamRows
+    private static let table: [Row] =
+        [
+            Row(pattern: ["organizations", nil, "sources", nil, "status"], methods: ["POST": .setSourceStatus]),
+            Row(
+                pattern: ["organizations", nil, "sources", nil, "documents"],
+                methods: ["PUT": .addOrUpdateDocument, "DELETE": .deleteDocument]),
+            Row(
+                pattern: ["organizations", nil, "sources", nil, "documents", "olderthan"],
+                methods: ["DELETE": .deleteDocumentsOlderThan]),
+            Row(
+                pattern: ["organizations", nil, "sources", nil, "documents", "batch"],
+                methods: ["PUT": .pushDocumentBatch]),
+            Row(pattern: ["organizations", nil, "files"], methods: ["POST": .createFileContainer]),
+            Row(
+                pattern: ["organizations", nil, "providers", nil, "permissions"],
+                methods: ["PUT": .addOrUpdateIdentity, "DELETE": .deleteIdentity]),
+            Row(pattern: ["organizations", nil, "providers", nil, "mappings"], methods: ["PUT": .addOrUpdateAlias]),
+            Row(
+                pattern: ["organizations", nil, "providers", nil, "permissions", "batch"],
+                methods: ["PUT": .pushIdentityBatch]),
+            Row(
+                pattern: ["organizations", nil, "providers", nil, "permissions", "olderthan"],
+                methods: ["DELETE": .deleteIdentitiesOlderThan]),
+        ] + streamRows
 
     /// The decoded path segments of a URL, without the leading empty one; `nil` when a segment is not valid
     /// percent-encoding.

@@ -4,9 +4,10 @@ import Foundation
 /// then assert what the source holds.
 ///
 /// It answers the Push API's item, file-container, upload, identity and status routes and the Stream API's routes
-/// for Catalog sources and data collections (matched after `/push/v1` in the URL, whatever the host), validates requests as the service
-/// does (`INVALID_JSON`, `MISSING_PARAMETER`, `INVALID_PARAMETER`, 413, 415, 401/403), stores items with their
-/// decoded content, metadata, permissions and orderingId, and can inject deterministic faults (``FaultPlan``).
+/// for Catalog sources and data collections (matched after `/push/v1` in the URL, whatever the host), validates
+/// requests as the service does (`INVALID_JSON`, `MISSING_PARAMETER`, `INVALID_PARAMETER`, 413, 415, 401/403),
+/// stores items with their decoded content, metadata, permissions and orderingId, and can inject deterministic
+/// faults (``FaultPlan``).
 /// Organizations, sources and providers are created on first use.
 ///
 /// ```swift

@@ -113,8 +113,10 @@ struct InProcessDataCollectionTests {
             arguments: ["catalog", "update", "--source", "s", "--organization", "o", "--data-collection", "dc", "x"],
             words: ["--source", "--data-collection", "not both"]),
         Refused(
-            arguments: ["catalog", "load", "--push-api-url", "https://api.cloud.coveo.com/push/v1/organizations/o/sources/s",
-                        "--data-collection", "dc", "x"],
+            arguments: [
+                "catalog", "load", "--push-api-url", "https://api.cloud.coveo.com/push/v1/organizations/o/sources/s",
+                "--data-collection", "dc", "x",
+            ],
             words: ["--push-api-url", "--data-collection", "not both"]),
         Refused(
             arguments: ["push", "--data-collection", "dc", "--organization", "o", "x"],

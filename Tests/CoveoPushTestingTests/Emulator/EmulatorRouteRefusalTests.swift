@@ -50,7 +50,10 @@ struct EmulatorRouteRefusalTests {
     static let streamFile = #"{"addOrUpdate": [{"documentId": "file://streamed", "data": "x"}]}"#
     static let identity = #"{"identity": {"name": "A", "type": "USER"}}"#
 
-    static let rows: [Row] = [
+    static let rows: [Row] = sourceRows + collectionRows
+
+    /// Every route but the data-collection ones.
+    static let sourceRows: [Row] = [
         // setSourceStatus
         Row(route: .setSourceStatus, method: "POST", target: "\(source)/status?statusType=REBUILD", status: 201),
         Row(
@@ -224,7 +227,7 @@ struct EmulatorRouteRefusalTests {
         Row(
             route: .deleteStreamOlderThan, method: "POST", target: "\(catalog)/stream/deleteolderthan/1?queueDelay=0",
             status: 201),
-    ] + collectionRows
+    ]
 
     /// The Stream API under `data-collections/{id}`: the source rows' good and bad requests, on a data collection.
     static let collectionRows: [Row] = [

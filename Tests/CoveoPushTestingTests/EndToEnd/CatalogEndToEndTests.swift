@@ -15,7 +15,8 @@ struct CatalogEndToEndTests {
     func loadThenUpdate() async throws {
         let clock = TestClock()
         let service = InMemoryPushService(
-            configuration: .init(faults: FaultPlan(seed: 3, failureBeforeRate: 0.1, failureAfterRate: 0.1)), clock: clock)
+            configuration: .init(faults: FaultPlan(seed: 3, failureBeforeRate: 0.1, failureAfterRate: 0.1)),
+            clock: clock)
         var configuration = PushClient.Configuration(
             endpoint: try PushEndpoint(region: .us), organizationId: "org", credentials: .apiKey("k"))
         configuration.batchLimit = 2_000
@@ -34,8 +35,10 @@ struct CatalogEndToEndTests {
         #expect(items.map(\.documentId).sorted() == (0..<30).map { "https://shop.example.com/p/\($0)" }.sorted())
 
         let update = client.catalogSession(sourceId: "shop")
-        try await update.partialUpdate(.fieldValueReplace(documentId: "https://shop.example.com/p/1", field: "ec_price", value: 42.5))
-        try await update.partialUpdate(.arrayAppend(documentId: "https://shop.example.com/p/2", field: "ec_colors", values: ["red"]))
+        try await update.partialUpdate(
+            .fieldValueReplace(documentId: "https://shop.example.com/p/1", field: "ec_price", value: 42.5))
+        try await update.partialUpdate(
+            .arrayAppend(documentId: "https://shop.example.com/p/2", field: "ec_colors", values: ["red"]))
         try await update.delete(documentId: "https://shop.example.com/p/3")
         let updated = try await update.finish()
         #expect(updated.accepted == 2 && updated.deleted == 1 && updated.failed.isEmpty)
@@ -52,7 +55,8 @@ struct CatalogEndToEndTests {
     func dataCollection() async throws {
         let clock = TestClock()
         let service = InMemoryPushService(
-            configuration: .init(faults: FaultPlan(seed: 5, failureBeforeRate: 0.1, failureAfterRate: 0.1)), clock: clock)
+            configuration: .init(faults: FaultPlan(seed: 5, failureBeforeRate: 0.1, failureAfterRate: 0.1)),
+            clock: clock)
         var configuration = PushClient.Configuration(
             endpoint: try PushEndpoint(region: .us), organizationId: "org", credentials: .apiKey("k"))
         configuration.batchLimit = 2_000
@@ -89,9 +93,10 @@ struct CatalogEndToEndTests {
         let second = try #require(items.first { $0.documentId == "https://shop.example.com/p/2" })
         #expect(second.metadataValue("ec_name") == "Second")
         #expect(second.metadataValue("ec_price") == 2.0)
-        #expect(await service.items(organizationId: "org", sourceId: "shop").map(\.documentId) == [
-            "https://shop.example.com/p/999"
-        ])
+        #expect(
+            await service.items(organizationId: "org", sourceId: "shop").map(\.documentId) == [
+                "https://shop.example.com/p/999"
+            ])
         let paths = await service.requestLog.map(\.path).filter { $0.contains("/stream/") }
         let collectionPaths = paths.filter { $0.contains("/organizations/org/data-collections/shop/stream/") }
         for operation in ["/open", "/chunk", "/close", "/update", "/merge"] {

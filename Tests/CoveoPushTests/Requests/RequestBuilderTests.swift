@@ -225,7 +225,8 @@ struct RequestBuilderTests {
         Case(
             operation: .getStreamChunk, method: .post, url: collection + "/stream/s%2F1/chunk", bodyJSON: nil,
             make: {
-                try Fixtures.build(GetStreamChunkRequest(organizationId: "org1", target: dataCollection, streamId: "s/1"))
+                try Fixtures.build(
+                    GetStreamChunkRequest(organizationId: "org1", target: dataCollection, streamId: "s/1"))
             }),
         Case(
             operation: .closeStream, method: .post, url: collection + "/stream/s-1/close", bodyJSON: nil,

@@ -16,31 +16,35 @@ struct SpecCoverageTests {
 
     /// The (method, path template) pairs of Coveo's Push API Swagger file (`coveo-push-api-swagger.yml`, "Push API -
     /// prd", info version `2016-03-03T13:22:11Z`), recorded as facts: 23 operations under 18 paths. Paths are
-    /// relative to the base path `/push/v1`.
+    /// relative to the base path `/push/v1`; `collection`, `source` and `provider` stand for the start of the
+    /// templates they name.
+    static let collection = "/organizations/{organizationId}/data-collections/{dataCollectionId}"
+    static let source = "/organizations/{organizationId}/sources/{sourceId}"
+    static let provider = "/organizations/{organizationId}/providers/{providerId}"
     static let spec: [SpecOperation] = [
-        .init(method: .post, template: "/organizations/{organizationId}/data-collections/{dataCollectionId}/stream/deleteolderthan/{epochMilliseconds}"),
-        .init(method: .put, template: "/organizations/{organizationId}/data-collections/{dataCollectionId}/stream/merge"),
-        .init(method: .post, template: "/organizations/{organizationId}/data-collections/{dataCollectionId}/stream/open"),
-        .init(method: .put, template: "/organizations/{organizationId}/data-collections/{dataCollectionId}/stream/update"),
-        .init(method: .post, template: "/organizations/{organizationId}/data-collections/{dataCollectionId}/stream/{streamId}/chunk"),
-        .init(method: .post, template: "/organizations/{organizationId}/data-collections/{dataCollectionId}/stream/{streamId}/close"),
+        .init(method: .post, template: collection + "/stream/deleteolderthan/{epochMilliseconds}"),
+        .init(method: .put, template: collection + "/stream/merge"),
+        .init(method: .post, template: collection + "/stream/open"),
+        .init(method: .put, template: collection + "/stream/update"),
+        .init(method: .post, template: collection + "/stream/{streamId}/chunk"),
+        .init(method: .post, template: collection + "/stream/{streamId}/close"),
         .init(method: .post, template: "/organizations/{organizationId}/files"),
-        .init(method: .put, template: "/organizations/{organizationId}/providers/{providerId}/mappings"),
-        .init(method: .delete, template: "/organizations/{organizationId}/providers/{providerId}/permissions"),
-        .init(method: .put, template: "/organizations/{organizationId}/providers/{providerId}/permissions"),
-        .init(method: .put, template: "/organizations/{organizationId}/providers/{providerId}/permissions/batch"),
-        .init(method: .delete, template: "/organizations/{organizationId}/providers/{providerId}/permissions/olderthan"),
-        .init(method: .delete, template: "/organizations/{organizationId}/sources/{sourceId}/documents"),
-        .init(method: .put, template: "/organizations/{organizationId}/sources/{sourceId}/documents"),
-        .init(method: .put, template: "/organizations/{organizationId}/sources/{sourceId}/documents/batch"),
-        .init(method: .delete, template: "/organizations/{organizationId}/sources/{sourceId}/documents/olderthan"),
-        .init(method: .post, template: "/organizations/{organizationId}/sources/{sourceId}/status"),
-        .init(method: .post, template: "/organizations/{organizationId}/sources/{sourceId}/stream/deleteolderthan/{epochMilliseconds}"),
-        .init(method: .put, template: "/organizations/{organizationId}/sources/{sourceId}/stream/merge"),
-        .init(method: .post, template: "/organizations/{organizationId}/sources/{sourceId}/stream/open"),
-        .init(method: .put, template: "/organizations/{organizationId}/sources/{sourceId}/stream/update"),
-        .init(method: .post, template: "/organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/chunk"),
-        .init(method: .post, template: "/organizations/{organizationId}/sources/{sourceId}/stream/{streamId}/close"),
+        .init(method: .put, template: provider + "/mappings"),
+        .init(method: .delete, template: provider + "/permissions"),
+        .init(method: .put, template: provider + "/permissions"),
+        .init(method: .put, template: provider + "/permissions/batch"),
+        .init(method: .delete, template: provider + "/permissions/olderthan"),
+        .init(method: .delete, template: source + "/documents"),
+        .init(method: .put, template: source + "/documents"),
+        .init(method: .put, template: source + "/documents/batch"),
+        .init(method: .delete, template: source + "/documents/olderthan"),
+        .init(method: .post, template: source + "/status"),
+        .init(method: .post, template: source + "/stream/deleteolderthan/{epochMilliseconds}"),
+        .init(method: .put, template: source + "/stream/merge"),
+        .init(method: .post, template: source + "/stream/open"),
+        .init(method: .put, template: source + "/stream/update"),
+        .init(method: .post, template: source + "/stream/{streamId}/chunk"),
+        .init(method: .post, template: source + "/stream/{streamId}/close"),
     ]
 
     /// A request value of one type, built.
