@@ -101,6 +101,25 @@ struct InProcessDataCollectionTests {
                 == "/push/v1/organizations/o/sources/s/stream/deleteolderthan/\(cutoff)")
     }
 
+    @Test("--data-collection wins over a COVEO_SOURCE_ID variable; --dry-run prints the data-collection path")
+    func variablesAndDryRun() async throws {
+        let folder = try InProcessFolder()
+        let input = try Self.file(folder, "load.jsonl", [Self.doc("a")])
+        let recorder = InProcessRecorder()
+        let variables = ["COVEO_API_KEY": "k", "COVEO_ORGANIZATION_ID": "o", "COVEO_SOURCE_ID": "s"]
+        let run = await InProcessFixtures.run(
+            ["catalog", "update", "--data-collection", "dc", input], transport: recorder, variables: variables)
+        #expect(run.status == .success, "\(run.out)\n\(run.err)")
+        #expect(await recorder.service.items(dataCollectionId: "dc").count == 1)
+        #expect(await recorder.service.items(sourceId: "s").isEmpty)
+
+        let dry = await InProcessFixtures.run(
+            ["catalog", "delete-older-than", "--ordering-id", "5", "--dry-run", "--data-collection", "dc"],
+            variables: variables)
+        #expect(dry.status == .success, "\(dry.out)\n\(dry.err)")
+        #expect(dry.out.contains("/organizations/o/data-collections/dc/stream/deleteolderthan/5"))
+    }
+
     struct Refused: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         /// Words the message must contain.
