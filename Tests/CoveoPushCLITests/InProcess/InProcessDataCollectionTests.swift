@@ -11,14 +11,10 @@ struct InProcessDataCollectionTests {
     static let collection = ["--organization", "o", "--data-collection", "dc"]
     static let source = InProcessFixtures.target
 
-    static func doc(_ id: String, _ extra: String = "") -> String {
-        #"{"documentId": "https://example.com/\#(id)"\#(extra)}"#
-    }
-
-    static func url(_ id: String) -> String { "https://example.com/\(id)" }
-
+    static func doc(_ id: String, _ extra: String = "") -> String { InProcessCommandTests.doc(id, extra) }
+    static func url(_ id: String) -> String { InProcessCommandTests.url(id) }
     static func file(_ folder: InProcessFolder, _ name: String, _ lines: [String]) throws -> String {
-        try folder.write(name, lines.joined(separator: "\n") + "\n")
+        try InProcessCommandTests.jsonl(folder, name, lines)
     }
 
     /// The paths and queries of the Stream API requests a recorder saw.

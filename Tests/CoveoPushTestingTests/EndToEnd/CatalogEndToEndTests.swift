@@ -11,16 +11,21 @@ struct CatalogEndToEndTests {
         return document
     }
 
-    @Test("a full load replaces the catalog, then updates, partial updates and merges change it")
-    func loadThenUpdate() async throws {
+    /// An emulator failing 10% of requests before and 10% after applying them, and a client with small batches.
+    static func emulated(seed: UInt64) throws -> (InMemoryPushService, PushClient) {
         let clock = TestClock()
         let service = InMemoryPushService(
-            configuration: .init(faults: FaultPlan(seed: 3, failureBeforeRate: 0.1, failureAfterRate: 0.1)),
+            configuration: .init(faults: FaultPlan(seed: seed, failureBeforeRate: 0.1, failureAfterRate: 0.1)),
             clock: clock)
         var configuration = PushClient.Configuration(
             endpoint: try PushEndpoint(region: .us), organizationId: "org", credentials: .apiKey("k"))
         configuration.batchLimit = 2_000
-        let client = try PushClient(configuration: configuration, transport: service, clock: clock)
+        return (service, try PushClient(configuration: configuration, transport: service, clock: clock))
+    }
+
+    @Test("a full load replaces the catalog, then updates, partial updates and merges change it")
+    func loadThenUpdate() async throws {
+        let (service, client) = try Self.emulated(seed: 3)
 
         // An item that the load does not contain.
         let stale = client.catalogSession(sourceId: "shop")
@@ -53,14 +58,7 @@ struct CatalogEndToEndTests {
 
     @Test("a data collection gets the same load, update, merge and delete-older-than, in its own store")
     func dataCollection() async throws {
-        let clock = TestClock()
-        let service = InMemoryPushService(
-            configuration: .init(faults: FaultPlan(seed: 5, failureBeforeRate: 0.1, failureAfterRate: 0.1)),
-            clock: clock)
-        var configuration = PushClient.Configuration(
-            endpoint: try PushEndpoint(region: .us), organizationId: "org", credentials: .apiKey("k"))
-        configuration.batchLimit = 2_000
-        let client = try PushClient(configuration: configuration, transport: service, clock: clock)
+        let (service, client) = try Self.emulated(seed: 5)
         let collection = StreamTarget.dataCollection("shop")
 
         // A source of the same ID holds an item the collection's load must not touch.
