@@ -45,6 +45,9 @@ struct URLSessionTransportProxyTests {
             Row(variables: ["all_proxy": "PROXY"], expected: "proxy", note: "all_proxy is read"),
             Row(variables: ["ALL_PROXY": "PROXY"], expected: "proxy", note: "ALL_PROXY is read"),
             Row(
+                variables: ["all_proxy": "PROXY", "ALL_PROXY": "OTHER"], expected: "proxy",
+                note: "all_proxy wins over ALL_PROXY"),
+            Row(
                 variables: ["http_proxy": "PROXY", "all_proxy": "OTHER"], expected: "proxy",
                 note: "http_proxy wins over all_proxy"),
             Row(
@@ -136,6 +139,26 @@ struct URLSessionTransportProxyTests {
         }
         let output = String(decoding: result?.standardOutputContent ?? [], as: UTF8.self)
         #expect(output.contains("route: \(row.expected)\n"), "\(row.note): \(output)")
+    }
+
+    @Test("ProxyEnvironment: exempt extends the no_proxy libcurl reads, once; route and removeExemptions (in a child)")
+    func environmentChanges() async {
+        await #expect(processExitsWith: .success) {
+            for name in ["http_proxy", "https_proxy", "no_proxy", "NO_PROXY"] { unsetenv(name) }
+            func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+            setenv("NO_PROXY", "corp.example, LOCALHOST", 1)
+            ProxyEnvironment.exempt(ProxyEnvironment.loopbackHosts)
+            ProxyEnvironment.exempt(ProxyEnvironment.loopbackHosts)
+            guard value("no_proxy") == "corp.example, LOCALHOST,127.0.0.1,::1,127.0.0.0/8" else { exit(1) }
+            guard let proxy = try? HTTPProxy("http://u:p%40ss@10.1.2.3:3128") else { exit(2) }
+            ProxyEnvironment.route(through: proxy)
+            guard value("http_proxy") == "http://u:p%40ss@10.1.2.3:3128", value("https_proxy") == value("http_proxy")
+            else { exit(3) }
+            ProxyEnvironment.removeExemptions()
+            guard value("no_proxy") == nil, value("NO_PROXY") == nil, ProxyEnvironment.exemptions.isEmpty else {
+                exit(4)
+            }
+        }
     }
 
     /// Runs one row (in the child process) and describes where its request went.
