@@ -28,8 +28,8 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible, CustomDebu
     /// Reads a proxy URL.
     ///
     /// - Parameter text: `http://host:port`, optionally with `user:password@` before the host (percent-encode `@`,
-    ///   `:` and `%` in them). The port is required: libcurl and Apple's URLSession would otherwise assume
-    ///   different ones. Only `http` proxies are supported (no `https://` or SOCKS proxy URL).
+    ///   `:` and `%` in them). The port is required (libcurl would otherwise assume its own default, 1080). Only
+    ///   `http` proxies are supported (no `https://` or SOCKS proxy URL).
     /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/invalidURL`` for anything else: another
     ///   scheme, no host, no port or a port out of range, a path, query or fragment, or characters that cannot be
     ///   part of a host. The error names the rule, never the text.
