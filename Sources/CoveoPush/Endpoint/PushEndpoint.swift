@@ -128,7 +128,7 @@ public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether a host is a loopback host: `localhost`, an IPv4 address in `127.0.0.0/8`, or `::1`.
-    static func isLoopback(host: String) -> Bool {
+    package static func isLoopback(host: String) -> Bool {
         var name = host.lowercased()
         if name.hasPrefix("[") && name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
         if name.hasSuffix(".") { name.removeLast() }

@@ -19,10 +19,13 @@ import Foundation
 /// none (so a large upload on a slow link is not cut off as long as it keeps moving). URLSession on Linux
 /// counts that idle period in whole seconds, so it is rounded up to at least one second.
 ///
+/// Proxies: give ``init(configuration:maximumConnectionsPerHost:proxy:)`` an ``HTTPProxy``. Setting
+/// `connectionProxyDictionary` on the configuration works on Apple platforms only: swift-corelibs-foundation (Linux)
+/// ignores it, and its libcurl reads the proxy environment variables instead (`http_proxy`, `https_proxy`,
+/// `no_proxy`, …; see `Documentation/Proxies.md`).
+///
 /// ```swift
-/// let configuration = URLSessionConfiguration.ephemeral
-/// configuration.connectionProxyDictionary = proxySettings
-/// let transport = URLSessionTransport(configuration: configuration)
+/// let transport = URLSessionTransport(proxy: try HTTPProxy("http://proxy.example.com:3128"))
 /// ```
 public final class URLSessionTransport: Transport {
     /// The timeout used when a request does not set one: 60 seconds.
@@ -32,15 +35,38 @@ public final class URLSessionTransport: Transport {
 
     /// Creates a transport with its own session.
     ///
+    /// Without `proxy`, the platform's own proxy settings apply: on Apple platforms the system's settings, or the
+    /// configuration's `connectionProxyDictionary`; on Linux the variables libcurl reads (`http_proxy` for `http`
+    /// URLs, `https_proxy` or `HTTPS_PROXY` for `https` URLs, then `all_proxy`, with `no_proxy` or `NO_PROXY`
+    /// listing the hosts to reach directly).
+    ///
+    /// With `proxy`, on Apple platforms the session's `connectionProxyDictionary` sends `http` and `https` requests
+    /// through it; the proxy's credentials are not applied there (URLSession asks a session delegate for them,
+    /// which this transport does not have). On Linux the only route is libcurl's environment: this initializer sets
+    /// `http_proxy` and `https_proxy` of the **process** to the proxy's URL, credentials included (libcurl sends
+    /// them as `Proxy-Authorization: Basic`). That is process-wide: every URLSession of the process, in any library,
+    /// uses the proxy from its next connection on, the last transport created with a proxy wins, and hosts listed
+    /// in `no_proxy`/`NO_PROXY` still bypass it. `setenv` is not safe while other threads read the environment:
+    /// create such a transport at start-up, before requests run.
+    ///
     /// - Parameters:
-    ///   - configuration: The base configuration, for proxies, TLS settings or extra headers. It is copied
-    ///     and adjusted (no URL cache, no cookies, `maximumConnectionsPerHost`); the caller's object is not
+    ///   - configuration: The base configuration, for TLS settings or extra headers. It is copied and adjusted
+    ///     (no URL cache, no cookies, `maximumConnectionsPerHost`, the proxy); the caller's object is not
     ///     changed.
     ///   - maximumConnectionsPerHost: How many connections the session may open to one host; values below
     ///     1 count as 1. Keep it at or above the number of concurrent requests, or queued requests may
     ///     time out before they are sent.
-    public init(configuration: URLSessionConfiguration = .ephemeral, maximumConnectionsPerHost: Int = 4) {
+    ///   - proxy: An HTTP proxy for every request, or `nil` for the platform's settings.
+    public init(
+        configuration: URLSessionConfiguration = .ephemeral, maximumConnectionsPerHost: Int = 4, proxy: HTTPProxy? = nil
+    ) {
         let adjusted = (configuration.copy() as? URLSessionConfiguration) ?? configuration
+        if let proxy {
+            adjusted.connectionProxyDictionary = proxy.connectionProxyDictionary
+            #if canImport(FoundationNetworking)
+                ProxyEnvironment.route(through: proxy)
+            #endif
+        }
         adjusted.httpMaximumConnectionsPerHost = max(1, maximumConnectionsPerHost)
         adjusted.urlCache = nil
         adjusted.requestCachePolicy = .reloadIgnoringLocalCacheData

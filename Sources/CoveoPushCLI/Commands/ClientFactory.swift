@@ -51,6 +51,7 @@ struct ClientFactory {
                 throw UsageError("\(ClientOptions.maxAttempts): \(error)")
             }
         }
+        let proxy = try ProxySetup.proxy(from: arguments)
         if let concurrency { configuration.uploadConcurrency = concurrency }
         if let batchLimit { configuration.batchLimit = batchLimit }
         if log.isActive {
@@ -65,7 +66,8 @@ struct ClientFactory {
         } else if let override = environment.transport {
             transport = override
         } else {
-            transport = URLSessionTransport(maximumConnectionsPerHost: max(4, (concurrency ?? 4) + 2))
+            transport = ProxySetup.makeTransport(
+                proxy: proxy, endpoint: target.endpoint, maximumConnectionsPerHost: max(4, (concurrency ?? 4) + 2))
         }
         do {
             return try PushClient(configuration: configuration, transport: transport)
