@@ -76,8 +76,10 @@ public struct FieldAnalyzer: Sendable {
     private let existingByName: [String: FieldDefinition]
     /// Keys that got their first value and need a field, since the last `takeNewFields()`.
     private var pendingNew: [Int] = []
-    /// Per-document scratch: the index of each metadata entry's key (negative: a key new in this document).
+    /// Per-document scratch: the index of each metadata entry's key (negative: a key new in this document), and
+    /// whether the entry's spelling is already known.
     private var scratch: [Int] = []
+    private var spellingKnown: [Bool] = []
     /// The first document analysed, for a `permanentid` conflict.
     private var firstDocumentId: String?
 
@@ -110,13 +112,16 @@ public struct FieldAnalyzer: Sendable {
     public mutating func add(_ document: Document) throws(ValidationError) {
         // First pass: find each key, allocating only for keys never seen in this spelling.
         scratch.removeAll(keepingCapacity: true)
+        spellingKnown.removeAll(keepingCapacity: true)
         var newNames: [String] = []
         var newKeys: [String] = []
         for entry in document.metadata {
             if let index = indexBySpelling[entry.name] {
                 scratch.append(index)
+                spellingKnown.append(true)
                 continue
             }
+            spellingKnown.append(false)
             let name = FieldName.folded(entry.name)
             if let index = indexByName[name] {
                 scratch.append(index)
@@ -151,7 +156,7 @@ public struct FieldAnalyzer: Sendable {
                     created.append(index)
                 }
             }
-            if indexBySpelling[entry.name] == nil, indexBySpelling.count < 2 * maximumKeyCount {
+            if !spellingKnown[position], indexBySpelling.count < 2 * maximumKeyCount {
                 indexBySpelling[entry.name] = index
             }
             guard keys[index].unmappable == nil else { continue }

@@ -14,7 +14,7 @@ public struct FieldInconsistency: Sendable, Hashable, CustomStringConvertible {
     public var secondType: FieldType
     /// The ID of the first document whose value had ``secondType``.
     public var secondDocumentId: String
-    /// Every type seen for the key, in the order first seen (at least the two above).
+    /// The types that clashed: the two above, then any other type seen later, in the order seen.
     public var types: [FieldType]
 
     /// Creates the record of an inconsistency.
