@@ -65,6 +65,10 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let invalidAPIKey = Rule(rawValue: "invalidAPIKey")
         /// A request parameter does not have the form the service accepts (such as a stream shard name).
         public static let invalidParameter = Rule(rawValue: "invalidParameter")
+        /// More distinct metadata keys than a field analysis accepts (Coveo's default limit is 5,000 fields).
+        public static let tooManyKeys = Rule(rawValue: "tooManyKeys")
+        /// Two metadata keys of one document normalise to the same name.
+        public static let keyCollision = Rule(rawValue: "keyCollision")
 
         private static let words: [String: String] = [
             "invalidDocumentId": "invalid document ID",
@@ -89,6 +93,8 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
             "outOfRange": "value out of range",
             "invalidAPIKey": "invalid API key",
             "invalidParameter": "invalid parameter",
+            "tooManyKeys": "too many metadata keys",
+            "keyCollision": "keys normalising to one name",
         ]
     }
 

@@ -8,9 +8,9 @@ extension Document {
     /// `compressedBinaryData` (with `compressionType`, default `ZLIB`) and `compressedBinaryDataFileId` become
     /// ``content``; `permissions` in either model, identity types in any accepted spelling; `date` and
     /// `modifiedDate` as ISO 8601 text (UTC when no offset is given) or whole epoch milliseconds; every other key
-    /// is metadata, typed from its JSON: integral numbers within `Int64` become ``MetadataValue/integer(_:)``,
-    /// other numbers ``MetadataValue/double(_:)``, objects ``MetadataValue/dictionary(_:)``. Metadata entries are
-    /// sorted by name.
+    /// is metadata, typed from its JSON: integer literals within `Int64` become ``MetadataValue/integer(_:)``,
+    /// other numbers (`10.0`, `1e3` included) ``MetadataValue/double(_:)``, objects
+    /// ``MetadataValue/dictionary(_:)``. Metadata entries are sorted by name.
     ///
     /// ```swift
     /// let value = try JSONParser().parse(line)
@@ -202,8 +202,8 @@ extension Document {
 }
 
 extension MetadataValue {
-    /// Types a metadata value from its JSON: integral numbers within `Int64` become integers, other numbers
-    /// doubles; arrays and objects are converted element by element (``Document/validate()`` then refuses
+    /// Types a metadata value from its JSON: integer literals within `Int64` become integers, other numbers
+    /// (`10.0` included) doubles; arrays and objects are converted element by element (``Document/validate()`` then refuses
     /// nesting); `null` is refused.
     init(json: JSONValue) throws(JSONFieldError) {
         switch json {
@@ -212,7 +212,9 @@ extension MetadataValue {
         case .bool(let value):
             self = .bool(value)
         case .number(let number):
-            if let integer = number.int64Value {
+            // Only an integer literal is an integer: `10.0` and `1e3` stay doubles, so a field analysis sees
+            // the number the input wrote (a JSONDecoder cannot show the text, and gives the integer 10).
+            if number.isIntegerLiteral, let integer = number.int64Value {
                 self = .integer(integer)
             } else {
                 self = .double(number.doubleValue)

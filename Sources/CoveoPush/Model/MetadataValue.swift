@@ -88,7 +88,8 @@ extension MetadataValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 
 extension MetadataValue: Codable {
     /// Decodes any JSON value: strings, integral numbers as integers, other numbers as doubles, booleans,
-    /// arrays and objects. Dates arrive as strings (JSON has no date type).
+    /// arrays and objects. Dates arrive as strings (JSON has no date type). A decoder cannot show a number's text,
+    /// so `10.0` decodes as the integer 10 here; the CLI's reader (`Document(json:)`) keeps it a double.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Bool.self) {
