@@ -48,6 +48,9 @@ import Foundation
 ///   whole items and applies `partialUpdate` entries (operators compared ignoring case) to existing items only;
 ///   `stream/merge` sets the given fields of existing items and keeps the others. See
 ///   `InMemoryPushService+Stream.swift` for the details.
+/// - **Logs API.** `POST /logs/v1/organizations/{o}` serves the entries the emulator writes as it applies items
+///   (see `InMemoryPushService+Logs.swift`); ``Configuration/indexing`` delays indexing and refuses items
+///   downstream while the Push API still answers 202.
 /// - **Unsupported.** The data-collection stream routes and the legacy `push.cloud.coveo.com/v1` paths (no `/push`
 ///   segment) answer 404.
 public actor InMemoryPushService: Transport {
@@ -72,6 +75,7 @@ public actor InMemoryPushService: Transport {
     var streamSequence: UInt64 = 0
     var log: [EmulatedRequest] = []
     var dropped: [DroppedItem] = []
+    var logBook = LogBook()
     var counts = EmulatorCounters()
     var faultTally = FaultCounts()
 
@@ -177,6 +181,7 @@ public actor InMemoryPushService: Transport {
     func recordDrop(_ item: DroppedItem) {
         counts.droppedItems += 1
         dropped.append(item)
+        logDrop(item)
         let limit = max(configuration.requestLogLimit, 1)
         if dropped.count > 2 * limit { dropped.removeFirst(dropped.count - limit) }
     }
