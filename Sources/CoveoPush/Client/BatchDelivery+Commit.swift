@@ -19,6 +19,15 @@ extension BatchDelivery {
         }
     }
 
+    /// Hands a committed part's operations to the session's commit handler, if it has one; the batch file is read
+    /// in this task, not in an actor.
+    private func reportCommit(of part: BatchFile) async {
+        guard let onCommit = pipeline.onCommit, case .items(let sourceId, _) = target else { return }
+        let committedAt = client.configuration.wallClock()
+        await onCommit(
+            CommittedBatch(sourceId: sourceId, entries: CommittedBatch.entries(of: part.body), committedAt: committedAt))
+    }
+
     /// Pushes one part. When the push's outcome is unknown (``PushClient/isUnconfirmed(_:)``), the part is uploaded
     /// to a new container and pushed again, at most `maxRepushes` times: re-applying a batch is harmless.
     private func commit(_ part: BatchFile, container: FileContainer) async {
@@ -28,6 +37,7 @@ extension BatchDelivery {
             do {
                 try Task.checkCancellation()
                 try await client.commit(fileId: fileId, to: target, counter: counter, documentIds: [])
+                await reportCommit(of: part)
                 await pipeline.settle(part, error: nil)
                 return
             } catch let error as PushError

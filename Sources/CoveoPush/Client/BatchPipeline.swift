@@ -17,6 +17,8 @@ actor BatchPipeline {
     nonisolated let counter = RequestCounter()
     nonisolated let scope = CancellationScope()
     nonisolated let progress: AsyncStream<PushProgress>
+    /// Called with each batch the service accepted, in commit order (Push sources only).
+    nonisolated let onCommit: (@Sendable (CommittedBatch) async -> Void)?
     private let progressContinuation: AsyncStream<PushProgress>.Continuation
 
     private var writer: BatchFileWriter?
@@ -38,9 +40,10 @@ actor BatchPipeline {
     /// Chunks of a full load, uploaded and waiting for the stream's close.
     private var held: [BatchFile] = []
 
-    init(client: PushClient, target: BatchTarget) {
+    init(client: PushClient, target: BatchTarget, onCommit: (@Sendable (CommittedBatch) async -> Void)? = nil) {
         self.client = client
         self.target = target
+        self.onCommit = onCommit
         (progress, progressContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(64))
     }
 

@@ -27,10 +27,14 @@ public struct PushSession: BatchedSession {
     let pipeline: BatchPipeline
     private let documents: DocumentAppender
 
-    init(client: PushClient, sourceId: String, orderingId: Int64?) {
+    init(
+        client: PushClient, sourceId: String, orderingId: Int64?,
+        onCommit: (@Sendable (CommittedBatch) async -> Void)? = nil
+    ) {
         self.client = client
         self.sourceId = sourceId
-        pipeline = BatchPipeline(client: client, target: .items(sourceId: sourceId, orderingId: orderingId))
+        pipeline = BatchPipeline(
+            client: client, target: .items(sourceId: sourceId, orderingId: orderingId), onCommit: onCommit)
         documents = DocumentAppender(client: client, pipeline: pipeline)
     }
 
@@ -78,8 +82,13 @@ extension PushClient {
     ///   - sourceId: The Push source.
     ///   - orderingId: An orderingId for every batch of the session (for rebuilds followed by delete-older-than);
     ///     `nil` lets the service use the time it receives each batch.
-    public nonisolated func session(sourceId: String, orderingId: Int64? = nil) -> PushSession {
-        PushSession(client: self, sourceId: sourceId, orderingId: orderingId)
+    ///   - onCommit: Called with the operations of each batch once the service accepted it, in commit order, before
+    ///     the next batch is pushed (keep it quick): feed an ``IndexingVerifier`` with it. `nil` (the default)
+    ///     skips reading committed batches back.
+    public nonisolated func session(
+        sourceId: String, orderingId: Int64? = nil, onCommit: (@Sendable (CommittedBatch) async -> Void)? = nil
+    ) -> PushSession {
+        PushSession(client: self, sourceId: sourceId, orderingId: orderingId, onCommit: onCommit)
     }
 
     /// Pushes every document of a sequence in size-bounded batches and returns the report. Invalid documents are

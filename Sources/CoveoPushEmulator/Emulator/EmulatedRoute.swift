@@ -2,8 +2,9 @@
 ///
 /// The raw values are those of the client's ``PushOperation``, so logs of both sides line up.
 ///
-/// Paths are matched after the `/push/v1` segment of the URL, whatever the host, so both
-/// `https://api.cloud.coveo.com/push/v1/…` and `http://127.0.0.1:8080/push/v1/…` reach the same routes.
+/// Paths are matched after the `/push/v1` (or, for the Logs API, `/logs/v1`) segments of the URL, whatever the
+/// host, so both `https://api.cloud.coveo.com/push/v1/…` and `http://127.0.0.1:8080/push/v1/…` reach the same
+/// routes.
 public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// `POST /organizations/{o}/sources/{s}/status?statusType=`.
     case setSourceStatus
@@ -42,6 +43,8 @@ public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case mergeStream
     /// `POST /organizations/{o}/sources/{s}/stream/deleteolderthan/{epochMilliseconds}` (Stream API).
     case deleteStreamOlderThan
+    /// `POST /logs/v1/organizations/{o}?from=&to=` (Logs API): the log entries of the organization's sources.
+    case searchLogEntries
 
     /// The case name.
     public var description: String { rawValue }

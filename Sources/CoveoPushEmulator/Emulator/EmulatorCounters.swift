@@ -16,6 +16,8 @@ public struct EmulatorCounters: Sendable, Hashable {
     public var staleEntries = 0
     /// Entries (items and identities) refused (see ``InMemoryPushService/droppedItems``).
     public var droppedItems = 0
+    /// Items accepted, then refused downstream (``InMemoryPushService/Indexing``): not stored, logged `REJECTED`.
+    public var rejectedItems = 0
     /// Item batches pushed (`documents/batch`).
     public var itemBatches = 0
     /// Identity batches pushed (`permissions/batch`).

@@ -2,7 +2,8 @@ import Foundation
 
 /// Matches a request's method and URL to an ``EmulatedRoute``: a pure function of the URL and the upload path.
 ///
-/// Push API paths are matched after the first `push/v1` pair of segments, so any host and base path work. Each
+/// Push API paths are matched after the first `push/v1` pair of segments, the Logs API's after `logs/v1`, so any
+/// host and base path work. Each
 /// route is one row of ``table``; adding a route is adding a row.
 enum EmulatorRouter {
     /// A matched request.
@@ -106,8 +107,14 @@ enum EmulatorRouter {
     static func match(method: String, url: URL, uploadPath: [String]) -> Outcome {
         guard let segments = segments(of: url) else { return .notFound }
         let query = queryItems(of: url)
-        if let marker = pushMarker(in: segments) {
+        if let marker = marker("push", in: segments) {
             return matchPush(method: method, segments: Array(segments[(marker + 2)...]), query: query)
+        }
+        if let marker = marker("logs", in: segments) {
+            let rest = Array(segments[(marker + 2)...])
+            guard rest.count == 2, rest[0] == "organizations", !rest[1].isEmpty else { return .notFound }
+            guard method == "POST" else { return .methodNotAllowed(allowed: ["POST"]) }
+            return .matched(Match(route: .searchLogEntries, organizationId: rest[1], targetId: "", query: query))
         }
         if segments.count == uploadPath.count + 1, Array(segments.prefix(uploadPath.count)) == uploadPath,
             let fileId = segments.last, !fileId.isEmpty
@@ -118,9 +125,10 @@ enum EmulatorRouter {
         return .notFound
     }
 
-    private static func pushMarker(in segments: [String]) -> Int? {
+    /// The index of the first `name`, `v1` pair of segments (`push/v1`, `logs/v1`).
+    private static func marker(_ name: String, in segments: [String]) -> Int? {
         guard segments.count >= 2 else { return nil }
-        for index in 0..<(segments.count - 1) where segments[index] == "push" && segments[index + 1] == "v1" {
+        for index in 0..<(segments.count - 1) where segments[index] == name && segments[index + 1] == "v1" {
             return index
         }
         return nil

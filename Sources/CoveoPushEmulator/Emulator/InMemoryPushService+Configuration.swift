@@ -34,12 +34,15 @@ extension InMemoryPushService {
         public var currentDate: @Sendable () -> Date
         /// How many of the most recent requests the request log keeps.
         public var requestLogLimit: Int
+        /// What happens to accepted items downstream: the indexing delay and refusals the Logs API reports.
+        public var indexing: Indexing
 
         /// Creates a configuration.
         public init(
             apiKey: String? = nil, uploadBaseURL: URL = Configuration.defaultUploadBaseURL, faults: FaultPlan = .none,
             discardContent: Bool = false, limits: Limits = Limits(),
-            currentDate: @escaping @Sendable () -> Date = { Date() }, requestLogLimit: Int = 100_000
+            currentDate: @escaping @Sendable () -> Date = { Date() }, requestLogLimit: Int = 100_000,
+            indexing: Indexing = .immediate
         ) {
             self.apiKey = apiKey
             self.uploadBaseURL = uploadBaseURL
@@ -48,6 +51,7 @@ extension InMemoryPushService {
             self.limits = limits
             self.currentDate = currentDate
             self.requestLogLimit = requestLogLimit
+            self.indexing = indexing
         }
 
         /// A summary with the API key redacted.
@@ -66,7 +70,7 @@ extension InMemoryPushService {
                 self,
                 children: [
                     "apiKey": apiKey == nil ? "any" : "<redacted>", "uploadBaseURL": uploadBaseURL,
-                    "faults": faults, "discardContent": discardContent, "limits": limits,
+                    "faults": faults, "discardContent": discardContent, "limits": limits, "indexing": indexing,
                 ])
         }
     }

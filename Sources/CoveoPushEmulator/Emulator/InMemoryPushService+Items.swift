@@ -17,6 +17,7 @@ extension InMemoryPushService {
         }
         if isStale(draft.documentId, scope, orderingId: orderingId, deletionsCount: true) {
             counts.staleEntries += 1
+            logEnded(scope, id: draft.documentId, .add, .skipped, meta: ["reason": "staleOrderingId"])
             return false
         }
         let resolved: (kind: EmulatedItem.ContentKind, content: Data?, opaque: Bool)
@@ -42,11 +43,17 @@ extension InMemoryPushService {
                 return false
             }
         }
+        if let reason = configuration.indexing.rejection(of: draft.documentId) {
+            counts.rejectedItems += 1
+            logRejectedDownstream(scope, id: draft.documentId, reason: reason)
+            return false
+        }
         sources[scope, default: SourceState()].items.store(
             draft.item(
                 organizationId: scope.organizationId, sourceId: scope.id, orderingId: orderingId, kind: resolved.kind,
                 content: resolved.content, opaque: resolved.opaque))
         counts.acceptedItems += 1
+        logApplied(scope, id: draft.documentId, .add)
         return true
     }
 
@@ -58,26 +65,35 @@ extension InMemoryPushService {
         }
         if isStale(documentId, scope, orderingId: orderingId, deletionsCount: false) {
             counts.staleEntries += 1
+            logEnded(scope, id: documentId, .delete, .skipped, meta: ["reason": "staleOrderingId"])
             return
         }
         counts.deletedItems += 1
-        counts.removedItems += withItems(of: scope) { items in
-            var removed = items.remove(documentId, deletedAt: orderingId) == nil ? 0 : 1
-            guard deleteChildren else { return removed }
+        logApplied(scope, id: documentId, deleteChildren ? .deleteAndChildren : .delete)
+        let children = withItems(of: scope) { items in
+            let found = items.remove(documentId, deletedAt: orderingId) != nil
+            counts.removedItems += found ? 1 : 0
+            guard deleteChildren else { return [String]() }
+            var removed: [String] = []
             for child in items.children(of: documentId) where child.orderingId <= orderingId {
                 items.remove(child.documentId, deletedAt: orderingId)
-                removed += 1
+                removed.append(child.documentId)
             }
             return removed
         }
+        counts.removedItems += children.count
+        for child in children { logRemoved(scope, id: child) }
     }
 
     /// Removes every item whose orderingId is strictly lower, and ignores later updates below it.
     func deleteItemsOlderThan(_ orderingId: Int64, _ scope: ScopedKey) {
         if configuration.discardContent { return }
-        counts.removedItems += withItems(of: scope) { items in
+        logOperation(scope, id: "", .consuming, .deleteOlderThan, .completed, meta: ["orderingId": String(orderingId)])
+        let removed = withItems(of: scope) { items in
             items.removeAll(deletedAt: nil) { $0.orderingId < orderingId }
         }
+        counts.removedItems += removed.count
+        for documentId in removed { logRemoved(scope, id: documentId) }
         sources[scope, default: SourceState()].watermark = max(sources[scope]?.watermark ?? .min, orderingId)
     }
 
@@ -172,6 +188,9 @@ extension InMemoryPushService {
         fileId: String
     ) -> Bool {
         counts[keyPath: counter] += 1
+        if counter == \.itemBatches {
+            logOperation(scope, id: fileId, .consumingBatch, .batchFile, malformed == nil ? .completed : .rejected)
+        }
         guard let malformed else { return true }
         recordMalformedBatch(malformed, scope, fileId: fileId)
         return false

@@ -141,9 +141,11 @@ extension InMemoryPushService {
             applyStreamEntries(file, .load, scope, fileId: fileId, orderingId: time)
         }
         if !configuration.discardContent, sources[scope] != nil {
-            counts.removedItems += withItems(of: scope) { items in
+            let removed = withItems(of: scope) { items in
                 items.removeAll(deletedAt: time) { $0.orderingId < time }
             }
+            counts.removedItems += removed.count
+            for documentId in removed { logRemoved(scope, id: documentId) }
         }
         return streamResult(200, orderingId: time)
     }
@@ -254,6 +256,7 @@ extension InMemoryPushService {
         }
         guard orderingId >= sources[scope]?.watermark ?? .min else {
             counts.staleEntries += 1
+            logEnded(scope, id: update.documentId, .update, .skipped, meta: ["reason": "staleOrderingId"])
             return
         }
         guard var item = sources[scope]?.items[update.documentId] else {
@@ -266,6 +269,7 @@ extension InMemoryPushService {
         }
         guard item.orderingId <= orderingId else {
             counts.staleEntries += 1
+            logEnded(scope, id: update.documentId, .update, .skipped, meta: ["reason": "staleOrderingId"])
             return
         }
         do throws(EntryRejection) {
@@ -277,6 +281,7 @@ extension InMemoryPushService {
         item.orderingId = orderingId
         withItems(of: scope) { $0.store(item) }
         counts.partialUpdates += 1
+        logApplied(scope, id: update.documentId, .update)
     }
 
     // MARK: - Answers

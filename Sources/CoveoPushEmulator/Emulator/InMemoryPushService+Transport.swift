@@ -204,6 +204,8 @@ extension InMemoryPushService {
         case .deleteIdentitiesOlderThan(let orderingId):
             deleteIdentitiesOlderThan(orderingId, scope)
             return .accepted
+        case .searchLogs(let query):
+            return searchLogs(query)
         case .itemBatch, .identityBatch, .stream:
             return .error(500, "INTERNAL_SERVER_ERROR", "Batches and stream operations are applied by perform.")
         }

@@ -53,6 +53,9 @@ import Foundation
 ///   routes (an assumption: Coveo documents their paths, not their semantics), on one store per data collection
 ///   (``items(organizationId:dataCollectionId:)``), never shared with a source of the same ID. They share the
 ///   source routes' ``EmulatedRoute`` cases, so a ``FaultPlan`` for `.updateStream` covers both.
+/// - **Logs API.** `POST /logs/v1/organizations/{o}` serves the entries the emulator writes as it applies items
+///   (see `InMemoryPushService+Logs.swift`); ``Configuration/indexing`` delays indexing and refuses items
+///   downstream while the Push API still answers 202.
 /// - **Unsupported.** The legacy `push.cloud.coveo.com/v1` paths (no `/push` segment) answer 404.
 public actor InMemoryPushService: Transport {
     /// The configuration the service was created with.
@@ -76,6 +79,7 @@ public actor InMemoryPushService: Transport {
     var streamSequence: UInt64 = 0
     var log: [EmulatedRequest] = []
     var dropped: [DroppedItem] = []
+    var logBook = LogBook()
     var counts = EmulatorCounters()
     var faultTally = FaultCounts()
 
@@ -206,6 +210,7 @@ public actor InMemoryPushService: Transport {
     func recordDrop(_ item: DroppedItem) {
         counts.droppedItems += 1
         dropped.append(item)
+        logDrop(item)
         let limit = max(configuration.requestLogLimit, 1)
         if dropped.count > 2 * limit { dropped.removeFirst(dropped.count - limit) }
     }

@@ -69,11 +69,11 @@ struct ItemTable: Sendable {
 
     /// Removes every item `isRemoved` selects (each remembered as deleted at `orderingId`, when given).
     ///
-    /// - Returns: How many items were removed.
-    mutating func removeAll(deletedAt orderingId: Int64?, where isRemoved: (EmulatedItem) -> Bool) -> Int {
+    /// - Returns: The IDs of the items removed.
+    mutating func removeAll(deletedAt orderingId: Int64?, where isRemoved: (EmulatedItem) -> Bool) -> [String] {
         let selected = storage.items.values.filter(isRemoved).map(\.documentId)
         for documentId in selected { remove(documentId, deletedAt: orderingId) }
-        return selected.count
+        return selected
     }
 
     private mutating func unlink(_ documentId: String, from parent: String) {

@@ -91,6 +91,8 @@ struct RequestPreparer: Sendable {
             return .deleteIdentitiesOlderThan(orderingId: orderingId)
         case .openStream, .getStreamChunk, .closeStream, .updateStream, .mergeStream, .deleteStreamOlderThan:
             return try streamWork(match, query, body, &outcome)
+        case .searchLogEntries:
+            return try logQuery(match, query, request, body, &outcome)
         }
     }
 
@@ -208,7 +210,7 @@ struct RequestPreparer: Sendable {
 
     /// The body of a JSON route: present, within the request size limit, of a JSON media type, valid JSON, an
     /// object.
-    private func jsonBody(
+    func jsonBody(
         _ request: TransportRequest, _ body: RequestBody?, name: String, _ outcome: inout Outcome
     ) throws -> JSONValue {
         let limit = configuration.limits.maxRequestBytes

@@ -227,6 +227,18 @@ struct EmulatorRouteRefusalTests {
         Row(
             route: .deleteStreamOlderThan, method: "POST", target: "\(catalog)/stream/deleteolderthan/1?queueDelay=0",
             status: 201),
+        // Logs API
+        Row(
+            route: .searchLogEntries, method: "POST",
+            target: "/logs/v1/organizations/org?from=2023-11-14T00:00:00Z&to=2023-11-15T00:00:00Z", body: "{}",
+            status: 200),
+        Row(
+            route: .searchLogEntries, method: "POST", target: "/logs/v1/organizations/org?to=2023-11-15T00:00:00Z",
+            body: "{}", status: 412, errorCode: "MISSING_PARAMETER"),
+        Row(
+            route: .searchLogEntries, method: "POST",
+            target: "/logs/v1/organizations/org?from=2023-11-01T00:00:00Z&to=2023-11-15T00:00:00Z", body: "{}",
+            status: 412, errorCode: "INVALID_PARAMETER"),
     ]
 
     /// The Stream API under `data-collections/{id}`: the source rows' good and bad requests, on a data collection.
