@@ -4,20 +4,22 @@ import Testing
 
 @Suite("Text and binary content over the 5 MB inline limit is offloaded to a file container")
 struct LargeContentTests {
-    /// Over the 5 MB `data` limit, under the 6 MB request limit: only offloading makes such text an item.
+    /// Over the 5 MB `data` limit, under the 6 MB request limit: only offloading makes such text an item. Escapes
+    /// and non-ASCII text included.
     static let largeText: String = {
-        var random = SeededRandomNumberGenerator(seed: 15)
-        let words = ["alpha", "beta \"quoted\"", "gamma\n", "délta", "ε", "zeta\\path", "eta\t"]
-        var text = ""
-        text.reserveCapacity(5_600_000)
-        while text.utf8.count < 5_500_000 { text += words[Int.random(in: 0..<words.count, using: &random)] + " " }
-        return text
+        let piece = "alpha beta \"quoted\" gamma\n délta ε zeta\\path eta\t "
+        return String(repeating: piece, count: 5_500_000 / piece.utf8.count + 1)
     }()
 
     /// 6 MB that zlib cannot shrink below the inline limit.
     static let largeBytes: Data = {
         var random = SeededRandomNumberGenerator(seed: 16)
-        return Data((0..<6_000_000).map { _ in UInt8.random(in: 0...255, using: &random) })
+        var data = Data(count: 6_000_000)
+        data.withUnsafeMutableBytes { bytes in
+            let words = bytes.bindMemory(to: UInt64.self)
+            for index in words.indices { words[index] = random.next() }
+        }
+        return data
     }()
 
     static func client(_ service: InMemoryPushService) throws -> PushClient {
@@ -79,7 +81,7 @@ struct LargeContentTests {
             try await client.addOrUpdate(document, sourceId: "src")
         } throws: { error in
             guard let error = error as? PushError else { return false }
-            return error.code == .contentTooLarge && error.documentIds == ["https://example.com/heavy"]
+            return error.validation?.rule == .contentTooLarge && error.documentIds == ["https://example.com/heavy"]
                 && "\(error)".contains("6000000")
         }
         #expect(await service.items(sourceId: "src").isEmpty)
