@@ -23,7 +23,8 @@ struct CLILargeDataScenario: BenchmarkScenario {
     var name: String { "cli-large-data" }
     var summary: String {
         "coveo-push push of a JSONL file of \(Self.smallCount) 1 KB documents and five 40 MB data values to the "
-            + "emulator (keeping items) in its own process; peak_rss_mb is the command's; every value must arrive intact"
+            + "emulator (keeping items) in its own process; peak_rss_mb is the command's; every value must arrive "
+            + "intact"
     }
     var targets: [BenchmarkTarget] { [.atMost("peak_rss_mb", 130), .atLeast("intact_values", 5)] }
 

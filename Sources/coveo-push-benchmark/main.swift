@@ -5,6 +5,7 @@ import Foundation
 // its own process.
 let arguments = CommandLine.arguments
 if (3...4).contains(arguments.count), arguments[1] == EmulatorServerProcess.flag, let port = UInt16(arguments[2]) {
-    exit(await EmulatorServerProcess.serve(port: port, keeping: arguments.count == 4 && arguments[3] == EmulatorServerProcess.keepWord))
+    let keeping = arguments.count == 4 && arguments[3] == EmulatorServerProcess.keepWord
+    exit(await EmulatorServerProcess.serve(port: port, keeping: keeping))
 }
 exit(await BenchmarkCommand.main(arguments))

@@ -91,7 +91,9 @@ struct LargeContentTests {
     func jsonAcceptsLargeValues() async throws {
         let dataItem = try Document(
             json: .object(
-                JSONObject([("documentId", .string("https://example.com/json-text")), ("data", .string(Self.largeText))])))
+                JSONObject([
+                    ("documentId", .string("https://example.com/json-text")), ("data", .string(Self.largeText)),
+                ])))
         #expect(dataItem.content == .text(Self.largeText))
         let packed = try Compression.compress(Self.largeBytes, as: .zlib)
         let base64Item = try Document(

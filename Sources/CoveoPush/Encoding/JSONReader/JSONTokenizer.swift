@@ -225,8 +225,8 @@ package struct JSONTokenizer {
     /// Escaped strings at least this long (in bytes of JSON) are decoded straight into the string's own storage.
     static let directDecodingBytes = 64 * 1024
 
-    /// Continues a string from its first backslash: a long one is decoded in place (``decodeEscapedInPlace(from:end:)``),
-    /// a short one assembled in the scratch buffer.
+    /// Continues a string from its first backslash: a long one is decoded in place
+    /// (``decodeEscapedInPlace(from:end:)``), a short one assembled in the scratch buffer.
     private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
         if count - start >= Self.directDecodingBytes, let end = closingQuote(from: index),
             end - start >= Self.directDecodingBytes
