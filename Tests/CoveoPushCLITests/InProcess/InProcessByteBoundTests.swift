@@ -98,4 +98,40 @@ struct InProcessByteBoundTests {
         #expect(unbounded.report.accepted == 60)
         #expect(unbounded.mostBytesInFlight > 10_000 + largest, "\(unbounded.mostBytesInFlight) bytes in flight")
     }
+
+    @Test("push accepts a data value over 5 MB and offloads it; a line over --max-document-size is skipped, named")
+    func largeDataValue() async throws {
+        let folder = try InProcessFolder()
+        let text = String(repeating: "large \"value\"\n ", count: 6_000_000 / 16)
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.append(character)
+            }
+        }
+        let file = try folder.write(
+            "large.jsonl",
+            "{\"documentId\":\"https://example.com/large\",\"data\":\"\(escaped)\"}\n"
+                + "{\"documentId\":\"https://example.com/small\",\"data\":\"small\"}\n")
+
+        let service = InMemoryPushService()
+        let run = await InProcessFixtures.run(
+            ["push", "--status", "none"] + InProcessFixtures.target + [file], transport: service)
+        #expect(run.status == .success, "\(run.out)\n\(run.err)")
+        let item = try #require(await service.item("https://example.com/large", sourceId: "s"))
+        #expect(item.contentKind == .fileContainer)
+        #expect(item.text == text)
+        #expect(await service.item("https://example.com/small", sourceId: "s")?.text == "small")
+
+        let limited = InMemoryPushService()
+        let refused = await InProcessFixtures.run(
+            ["push", "--status", "none", "--max-document-size", "6000000"] + InProcessFixtures.target + [file],
+            transport: limited)
+        #expect(refused.status != .success)
+        #expect(refused.out.contains("large.jsonl:1"), "\(refused.out)")
+        #expect(refused.out.contains("over the 6000000-byte limit (--max-document-size)"), "\(refused.out)")
+        #expect(await limited.items(sourceId: "s").map(\.documentId) == ["https://example.com/small"])
+    }
 }
