@@ -13,6 +13,7 @@ enum BenchmarkRegistry {
         CLIPushScenario(count: 1_000_000),
         EmulatorPushScenario(count: 100_000),
         EmulatorPushScenario(count: 1_000_000),
+        CLILargeDataScenario(),
     ]
 
     /// The scenario called `name`, if any.

@@ -1,6 +1,8 @@
 import CoveoPushCLI
 import Foundation
 
+returnLargeBlocksToTheSystem()
+
 // The first SIGINT or SIGTERM cancels the command (which cleans up, attempts IDLE and prints its summary with
 // exit status 130 or 143); a second one exits at once.
 let watcher = SignalWatcher()

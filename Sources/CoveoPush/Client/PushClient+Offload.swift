@@ -4,8 +4,11 @@ extension PushClient {
     /// Moves a document's content into its own file container and returns the document referencing it by
     /// `compressedBinaryDataFileId`: how content beyond the 5 MB inline limits is pushed, up to 256 MB.
     ///
-    /// The content is compressed as a stream into an owner-only temporary file (text as UTF-8 with ZLIB), so a
-    /// 200 MB file never sits in memory; the temporary file is deleted afterwards.
+    /// The content is compressed as a stream into an owner-only temporary file (text as UTF-8 with ZLIB), read
+    /// straight from where it already is: a file a piece at a time, text from the string's own UTF-8 storage, bytes
+    /// from the `Data`, base64 text decoded a piece at a time. No second copy of the content is made in memory, so
+    /// a 200 MB file or a 40 MB string costs only the compressor's buffers; the temporary file is deleted
+    /// afterwards.
     ///
     /// - Throws: ``PushError`` with code `contentTooLarge` naming the document beyond 256 MB, `localFile` when the
     ///   content cannot be read, or the upload's error.
@@ -34,10 +37,12 @@ extension PushClient {
             switch content {
             case .text(let text):
                 type = .zlib
-                try writeData(try Compression.compress(Data(text.utf8), as: .zlib))
+                try Compression.compress(utf8: text, as: .zlib) { try write($0) }
             case .binary(let data, let compression):
                 type = compression
-                try writeData(compression == .uncompressed ? data : try Compression.compress(data, as: compression))
+                try data.withUnsafeBytes { bytes in
+                    _ = try Compression.compress(bytes, as: compression) { try write($0) }
+                }
             case .file(let url, let compression):
                 type = compression
                 _ = try Compression.compressFile(at: url, as: compression) { try write($0) }
@@ -46,11 +51,10 @@ extension PushClient {
                 try writeData(data)
             case .base64(let text, let declared):
                 type = declared
-                guard let data = Data(base64Encoded: text) else {
+                guard try Base64Pieces.decode(text, into: { try write($0) }) else {
                     throw ValidationError(
                         .invalidBase64, .document(documentId), "compressedBinaryData is not valid base64")
                 }
-                try writeData(data)
             case .fileReference:
                 return document
             }

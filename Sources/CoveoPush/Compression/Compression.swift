@@ -40,6 +40,59 @@ package enum Compression {
         return result
     }
 
+    /// Compresses bytes already in memory and hands the output to `sink` as zlib produces it, so neither the input
+    /// nor the output is copied whole: memory stays at the compressor's own buffers whatever the input size.
+    ///
+    /// - Parameters:
+    ///   - bytes: the bytes to compress; only read during the call.
+    ///   - type: the format to produce; ``CompressionType/uncompressed`` hands `bytes` to `sink` unchanged.
+    ///   - level: 0 (fastest) to 9 (smallest).
+    ///   - sink: receives the compressed bytes in order; the buffer is only valid during the call.
+    /// - Returns: the number of bytes handed to `sink`.
+    /// - Throws: ``CompressionError`` as ``compress(_:as:level:)`` does, or what the sink throws.
+    @discardableResult
+    package static func compress(
+        _ bytes: UnsafeRawBufferPointer,
+        as type: CompressionType,
+        level: Int = 6,
+        into sink: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Int {
+        let compressor = try StreamingCompressor(type, level: level)
+        try compressor.compress(bytes, into: sink)
+        try compressor.finish(into: sink)
+        return compressor.totalOut
+    }
+
+    /// Compresses the UTF-8 of `text` as ``compress(_:as:level:into:)`` does, read from the string's own storage
+    /// (a native Swift string), or a piece of ``fileChunkSize`` bytes at a time when the string is not contiguous
+    /// (a bridged `NSString`): the text is never copied whole.
+    @discardableResult
+    package static func compress(
+        utf8 text: String,
+        as type: CompressionType,
+        level: Int = 6,
+        into sink: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Int {
+        let compressor = try StreamingCompressor(type, level: level)
+        let direct: Void? = try text.utf8.withContiguousStorageIfAvailable { units in
+            try compressor.compress(UnsafeRawBufferPointer(units), into: sink)
+        }
+        if direct == nil {
+            var piece: [UInt8] = []
+            piece.reserveCapacity(fileChunkSize)
+            for unit in text.utf8 {
+                piece.append(unit)
+                if piece.count == fileChunkSize {
+                    try piece.withUnsafeBytes { try compressor.compress($0, into: sink) }
+                    piece.removeAll(keepingCapacity: true)
+                }
+            }
+            try piece.withUnsafeBytes { try compressor.compress($0, into: sink) }
+        }
+        try compressor.finish(into: sink)
+        return compressor.totalOut
+    }
+
     /// Compresses the file at `url`, reading it a chunk at a time, and hands the output to `sink`.
     ///
     /// The file is never loaded whole: memory stays constant whatever its size.

@@ -166,11 +166,15 @@ package struct DocumentEncoder: Sendable {
         let documentId = document.documentId
         switch content {
         case .text(let text):
+            if text.utf8.count > PushLimits.maxDataBytes {
+                throw ValidationError(
+                    .contentTooLarge, .document(documentId),
+                    "text content is \(text.utf8.count) bytes; 'data' is limited to \(PushLimits.maxDataBytes) inline")
+            }
             return .text(text)
         case .binary(let data, let type):
             if type == .uncompressed { return try inline(data, type: type, documentId: documentId) }
-            let compressed = try Compression.compress(data, as: type, level: compressionLevel)
-            return try inline(compressed, type: type, documentId: documentId)
+            return try inline(compressing: data, type: type, documentId: documentId)
         case .file(let url, let type):
             return try inline(compressingFile: url, type: type, documentId: documentId)
         case .compressed(let data, let type):
@@ -190,6 +194,25 @@ package struct DocumentEncoder: Sendable {
             throw Self.tooLarge(documentId, base64Bytes: (bytes.count + 2) / 3 * 4)
         }
         return .inlineBinary(base64: Array(bytes.base64EncodedData()), type: type)
+    }
+
+    /// Compresses bytes in memory for inline content, stopping as soon as the output is over the inline limit (the
+    /// content is then offloaded, compressed again as a stream into a file), so the work spent on content too
+    /// large to send inline stays bounded by that limit.
+    private func inline(compressing data: Data, type: CompressionType, documentId: String) throws -> ContentPayload {
+        var compressed = Data()
+        compressed.reserveCapacity(min(data.count / 2 + 64, Self.maxInlineBinaryBytes + 1))
+        do {
+            try data.withUnsafeBytes { bytes in
+                _ = try Compression.compress(bytes, as: type, level: compressionLevel) { chunk in
+                    compressed.append(contentsOf: chunk)
+                    if compressed.count > Self.maxInlineBinaryBytes { throw InlineLimitReached() }
+                }
+            }
+        } catch is InlineLimitReached {
+            throw Self.tooLarge(documentId, base64Bytes: nil)
+        }
+        return try inline(compressed, type: type, documentId: documentId)
     }
 
     private func inline(compressingFile url: URL, type: CompressionType, documentId: String) throws -> ContentPayload {

@@ -6,8 +6,9 @@ extension Document {
     /// The rules: the document ID and parent ID are absolute URIs; the file extension starts with a dot;
     /// metadata names follow ``DocumentKeys`` (not reserved, not typed, unique ignoring case); metadata values
     /// are supported (no nesting, no NaN or infinity, dates within years 0001–9999); pre-encoded content is
-    /// valid base64 and file references are not empty; LZMA is never asked of the SDK's compressor; text
-    /// content fits the 5 MB `data` limit; at most 5,000 permission identities.
+    /// valid base64 and file references are not empty; LZMA is never asked of the SDK's compressor; text content
+    /// and pre-encoded base64 content fit a file container (256 MB: over the 5 MB inline limits they are offloaded
+    /// to one); at most 5,000 permission identities.
     ///
     /// - Throws: ``ValidationError`` naming this document and the rule.
     package func validate() throws(ValidationError) {
@@ -43,10 +44,11 @@ extension Document {
     private static func validate(_ content: DocumentContent, subject: ValidationError.Subject) throws(ValidationError) {
         switch content {
         case .text(let text):
-            if text.utf8.count > PushLimits.maxDataBytes {
+            if text.utf8.count > PushLimits.maxFileContainerBytes {
                 throw ValidationError(
                     .contentTooLarge, subject,
-                    "text content is \(text.utf8.count) bytes; 'data' is limited to \(PushLimits.maxDataBytes)")
+                    "text content is \(text.utf8.count) bytes; 'data' is sent inline up to \(PushLimits.maxDataBytes) "
+                        + "and through a file container up to \(PushLimits.maxFileContainerBytes)")
             }
         case .binary(_, let compression), .file(_, let compression):
             if !compression.isProducibleBySDK {
@@ -57,6 +59,13 @@ extension Document {
         case .compressed:
             break
         case .base64(let text, _):
+            if text.utf8.count / 4 * 3 > PushLimits.maxFileContainerBytes {
+                throw ValidationError(
+                    .contentTooLarge, subject,
+                    "compressedBinaryData is \(text.utf8.count) bytes of base64; it is sent inline up to "
+                        + "\(PushLimits.maxCompressedBinaryDataBytes) and through a file container up to "
+                        + "\(PushLimits.maxFileContainerBytes) bytes once decoded")
+            }
             if !Base64Check.isValid(text) {
                 throw ValidationError(.invalidBase64, subject, "compressedBinaryData is not valid base64")
             }

@@ -2,10 +2,11 @@ import Foundation
 
 /// The content of an item: exactly one of text, bytes, a file, pre-compressed bytes or a file-container reference.
 ///
-/// - `text` is sent as `data` (at most 5 MB of UTF-8).
+/// - `text` is sent as `data` (5 MB of UTF-8 inline).
 /// - `binary` and `file` are compressed by the SDK (ZLIB by default) and sent as base64 `compressedBinaryData`.
-///   A file is read as a stream, never whole. Content too large to send inline is offloaded by `PushClient` to a
-///   file container automatically (up to 256 MB).
+///   A file is read as a stream, never whole.
+/// - Content too large to send inline (text included) is offloaded by `PushClient` to a file container
+///   automatically (up to 256 MB), compressed as a stream from where it already is.
 /// - `compressed` passes bytes you compressed yourself (any of the five types, LZMA included) through as is;
 ///   `base64` passes text that is already base64 of such bytes.
 /// - `fileReference` points at a file container you filled yourself (`compressedBinaryDataFileId`).

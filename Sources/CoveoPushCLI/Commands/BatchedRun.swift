@@ -2,24 +2,33 @@ import CoveoPush
 import Foundation
 
 /// Streams input files into a session: one task reads and parses, the calling task encodes and appends (the
-/// session uploads concurrently), with a bounded hand-off between them so memory stays flat however large the
-/// inputs and however slow the service.
+/// session uploads concurrently), with a hand-off between them bounded in chunks and in bytes, so memory stays
+/// flat however large the inputs and their records and however slow the service.
 struct BatchedRun: Sendable {
     /// Records handed over at a time, to keep the hand-off's cost per record small.
     static let chunkSize = 256
+    /// A chunk is also handed over once its records reach this many bytes of input.
+    static let chunkBytes = 1_000_000
     /// Chunks the reader may run ahead.
     static let chunksAhead = 8
+    /// The most bytes of input (lines or elements, as sized in the file) between reading and applying: read and
+    /// parsed, waiting in the hand-off, or being applied. A larger record is let through alone.
+    static let defaultBytesInFlight = 32_000_000
 
     let files: [String]
     let reader: InputReader
     let resume: ResumePoint
     let progressLine: ProgressLine?
+    /// The bound on bytes in flight (``defaultBytesInFlight``; tests lower it).
+    var bytesInFlight = Self.defaultBytesInFlight
 
     /// What the run read and pushed.
     struct Outcome: Sendable {
         var report: PushReport
         var problems: [InputProblem]
         var rejected: [InputProblem]
+        /// The most bytes of input that were in flight at once, between reading and applying.
+        var mostBytesInFlight = 0
     }
 
     /// A run that ended early or failed after it was done (a status it could not set back to IDLE), with what
@@ -58,7 +67,7 @@ struct BatchedRun: Sendable {
     /// (its temporary files deleted) and ``Interrupted`` is thrown with the error and what was done.
     func run(into feed: SessionFeed) async throws -> Outcome {
         let session = feed.session
-        let handOff = HandOff<[InputRecord]>(capacity: Self.chunksAhead)
+        let handOff = HandOff<[InputRecord]>(capacity: Self.chunksAhead, byteLimit: bytesInFlight)
         let progressTask = Task { [resume, progressLine] in
             for await event in session.progress {
                 resume.committed(event.committedInOrder)
@@ -68,17 +77,25 @@ struct BatchedRun: Sendable {
         let readerTask = Task { [files, reader] in
             do {
                 var chunk: [InputRecord] = []
+                var chunkBytes = 0
                 chunk.reserveCapacity(Self.chunkSize)
+                func sendChunk() async throws {
+                    guard await handOff.send(chunk, bytes: chunkBytes) else { throw CancellationError() }
+                    chunk.removeAll(keepingCapacity: true)
+                    chunkBytes = 0
+                }
                 for file in files {
-                    try await reader.read(file) { record in
+                    try await reader.read(file) { bytes in
+                        // The chunk's records hold reserved bytes: hand them over before waiting for room.
+                        if !chunk.isEmpty, await handOff.wouldWait(toReserve: bytes) { try await sendChunk() }
+                        guard await handOff.reserve(bytes) else { throw CancellationError() }
+                        chunkBytes += bytes
+                    } emit: { record in
                         chunk.append(record)
-                        if chunk.count >= Self.chunkSize {
-                            guard await handOff.send(chunk) else { throw CancellationError() }
-                            chunk.removeAll(keepingCapacity: true)
-                        }
+                        if chunk.count >= Self.chunkSize || chunkBytes >= Self.chunkBytes { try await sendChunk() }
                     }
                 }
-                if !chunk.isEmpty { _ = await handOff.send(chunk) }
+                if !chunk.isEmpty { try await sendChunk() }
                 await handOff.close()
             } catch {
                 await handOff.close()
@@ -112,7 +129,8 @@ struct BatchedRun: Sendable {
             let report = try await session.finish()
             await progressTask.value
             progressLine?.end()
-            return Outcome(report: report, problems: problems, rejected: rejected)
+            return Outcome(
+                report: report, problems: problems, rejected: rejected, mostBytesInFlight: await handOff.mostHeldBytes)
         } catch {
             readerTask.cancel()
             await handOff.close()

@@ -21,12 +21,19 @@ struct InputReader: Sendable {
     }
 
     /// Reads `path` and hands each record to `emit`, in file order.
-    func read(_ path: String, emit: (InputRecord) async throws -> Void) async throws {
+    ///
+    /// - Parameters:
+    ///   - admit: Called with the size in bytes of each line or element once it is read and before it is parsed,
+    ///     so the caller can bound what is in memory (it may wait); content files, streamed from disk, count 0.
+    ///   - emit: Receives each record. The line or element it was parsed from is released before the call.
+    func read(
+        _ path: String, admit: (Int) async throws -> Void = { _ in }, emit: (InputRecord) async throws -> Void
+    ) async throws {
         let lowercased = path.lowercased()
         if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {
-            try await readLines(path, emit: emit)
+            try await readLines(path, admit: admit, emit: emit)
         } else if lowercased.hasSuffix(".json") {
-            try await readElements(path, emit: emit)
+            try await readElements(path, admit: admit, emit: emit)
         } else {
             try await emit(contentFile(path))
         }
@@ -34,7 +41,9 @@ struct InputReader: Sendable {
 
     // MARK: - JSON Lines
 
-    private func readLines(_ path: String, emit: (InputRecord) async throws -> Void) async throws {
+    private func readLines(
+        _ path: String, admit: (Int) async throws -> Void, emit: (InputRecord) async throws -> Void
+    ) async throws {
         var giveUp = GiveUpCounter(limit: rules.maxProblemsBeforeGivingUp)
         var reader: JSONLinesReader
         do {
@@ -54,13 +63,9 @@ struct InputReader: Sendable {
             }
             try Task.checkCancellation()
             let position = InputPosition(file: path, line: line.number)
-            let record: InputRecord
-            switch line.content {
-            case .oversized(let byteCount):
-                record = problem(position, oversized(byteCount))
-            case .bytes(let bytes):
-                record = lineRecord(bytes, at: position)
-            }
+            try await admit(line.bytes?.count ?? 0)
+            // Consumed: the line's bytes are gone before the record is handed on.
+            let record = lineRecord(consume line, at: position)
             guard try await emitCounting(record, at: position, &giveUp, emit) else { return }
         }
     }
@@ -78,7 +83,12 @@ struct InputReader: Sendable {
         return false
     }
 
-    private func lineRecord(_ bytes: [UInt8], at position: InputPosition) -> InputRecord {
+    private func lineRecord(_ line: consuming JSONLinesReader.Line, at position: InputPosition) -> InputRecord {
+        let bytes: [UInt8]
+        switch line.content {
+        case .oversized(let byteCount): return problem(position, oversized(byteCount))
+        case .bytes(let content): bytes = content
+        }
         if rules.records == .identities {
             return problem(position, "identity files are .json batch objects with members, mappings or deleted")
         }
@@ -89,7 +99,9 @@ struct InputReader: Sendable {
 
     // MARK: - JSON files
 
-    private func readElements(_ path: String, emit: (InputRecord) async throws -> Void) async throws {
+    private func readElements(
+        _ path: String, admit: (Int) async throws -> Void, emit: (InputRecord) async throws -> Void
+    ) async throws {
         var giveUp = GiveUpCounter(limit: rules.maxProblemsBeforeGivingUp)
         var reader: JSONArrayStreamReader
         do {
@@ -116,23 +128,26 @@ struct InputReader: Sendable {
             }
             try Task.checkCancellation()
             let position = InputPosition(file: path, line: element.line)
-            let record: InputRecord
-            switch element.content {
-            case .oversized(let byteCount):
-                record = problem(position, oversized(byteCount))
-            case .bytes(let bytes):
-                record = elementRecord(bytes, in: element.container, at: position, column: element.column)
+            if case .bytes(let bytes) = element.content {
+                try await admit(bytes.count)
             }
+            // Consumed: the element's bytes are gone before the record is handed on.
+            let record = elementRecord(consume element, at: position)
             guard try await emitCounting(record, at: position, &giveUp, emit) else { return }
         }
     }
 
-    private func elementRecord(
-        _ bytes: [UInt8], in container: JSONArrayStreamReader.Element.Container, at position: InputPosition,
-        column: Int
-    ) -> InputRecord {
+    private func elementRecord(_ element: consuming JSONArrayStreamReader.Element, at position: InputPosition)
+        -> InputRecord
+    {
+        let bytes: [UInt8]
+        switch element.content {
+        case .oversized(let byteCount): return problem(position, oversized(byteCount))
+        case .bytes(let content): bytes = content
+        }
+        let column = element.column
         let section: BatchSection
-        switch container {
+        switch element.container {
         case .single, .array:
             if rules.records == .identities {
                 return problem(position, "identity files are batch objects with members, mappings or deleted")

@@ -66,8 +66,11 @@ struct DocumentValidationTests {
         #expect(Self.rule { $0.content = .base64("eJw=", type: .lzma) } == nil)
         #expect(Self.rule { $0.content = .binary(Data([1]), compression: .lzma) } == .unsupportedCompression)
         #expect(Self.rule { $0.content = .fileReference(fileId: " ", type: .zlib) } == .emptyIdentifier)
+        // Over the 5 MB inline limit is valid (it is offloaded); over what a file container holds is not.
         #expect(
-            Self.rule { $0.content = .text(String(repeating: "é", count: PushLimits.maxDataBytes / 2 + 1)) }
+            Self.rule { $0.content = .text(String(repeating: "é", count: PushLimits.maxDataBytes / 2 + 1)) } == nil)
+        #expect(
+            Self.rule { $0.content = .text(String(repeating: "é", count: PushLimits.maxFileContainerBytes / 2 + 1)) }
                 == .contentTooLarge)
     }
 

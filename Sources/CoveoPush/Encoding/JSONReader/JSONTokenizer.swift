@@ -222,8 +222,124 @@ package struct JSONTokenizer {
         }
     }
 
-    /// Continues a string from its first backslash, assembling it in the scratch buffer.
+    /// Escaped strings at least this long (in bytes of JSON) are decoded straight into the string's own storage.
+    static let directDecodingBytes = 64 * 1024
+
+    /// Continues a string from its first backslash: a long one is decoded in place
+    /// (``decodeEscapedInPlace(from:end:)``), a short one assembled in the scratch buffer.
     private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {
+        if count - start >= Self.directDecodingBytes, let end = closingQuote(from: index),
+            end - start >= Self.directDecodingBytes
+        {
+            let firstBackslash = index
+            if let text = try decodeEscapedInPlace(from: start, end: end) { return text }
+            index = firstBackslash
+        }
+        return try assembleEscapedString(from: start)
+    }
+
+    /// Where the string ends if its escapes are well formed: the first quote not escaped by a backslash, from
+    /// `position` on; `nil` when there is none (the string is unterminated, which the full reading reports).
+    private func closingQuote(from position: Int) -> Int? {
+        var position = position
+        while position < count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { return position }
+            position &+= byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return nil
+    }
+
+    /// Reads a long escaped string exactly as ``assembleEscapedString(from:)`` does, but decodes it straight into
+    /// a new string's storage of `end - start` bytes, so a 40 MB value costs one copy of itself, not two (a scratch
+    /// buffer and then the string). Decoding never makes the text longer, so it fits; should it not, the result is
+    /// `nil` and the caller assembles the string the usual way.
+    private mutating func decodeEscapedInPlace(from start: Int, end: Int) throws(JSONParseError) -> String? {
+        var failure: JSONParseError?
+        var overflow = false
+        let text = String(unsafeUninitializedCapacity: end - start) { buffer -> Int in
+            guard let target = buffer.baseAddress, let source = bytes.baseAddress else {
+                overflow = true
+                return 0
+            }
+            var written = 0
+            var runStart = start
+            func copyRun(upTo position: Int) -> Bool {
+                let run = position - runStart
+                guard written + run <= buffer.count else { return false }
+                (target + written).update(from: source + runStart, count: run)
+                written += run
+                return true
+            }
+            do throws(JSONParseError) {
+                while true {
+                    skipPlainASCII()
+                    guard index < count else { throw unterminatedString(start) }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") {
+                        guard copyRun(upTo: index) else {
+                            overflow = true
+                            return 0
+                        }
+                        index += 1
+                        return written
+                    } else if byte == UInt8(ascii: "\\") {
+                        guard copyRun(upTo: index) else {
+                            overflow = true
+                            return 0
+                        }
+                        let scalar = try escapedScalar()
+                        guard Self.writeUTF8(scalar, to: target, at: &written, capacity: buffer.count) else {
+                            overflow = true
+                            return 0
+                        }
+                        runStart = index
+                    } else if byte < 0x20 {
+                        throw controlCharacter(byte)
+                    } else if byte < 0x80 {
+                        index += 1
+                    } else {
+                        try skipUTF8Sequence()
+                    }
+                }
+            } catch {
+                failure = error
+                return 0
+            }
+        }
+        if let failure { throw failure }
+        return overflow ? nil : text
+    }
+
+    /// Writes the UTF-8 of `scalar` at `target + written` when it fits in `capacity` bytes.
+    private static func writeUTF8(
+        _ scalar: UInt32, to target: UnsafeMutablePointer<UInt8>, at written: inout Int, capacity: Int
+    ) -> Bool {
+        let length = scalar < 0x80 ? 1 : scalar < 0x800 ? 2 : scalar < 0x10000 ? 3 : 4
+        guard written + length <= capacity else { return false }
+        let at = target + written
+        switch length {
+        case 1:
+            at[0] = UInt8(scalar)
+        case 2:
+            at[0] = 0xC0 | UInt8(scalar >> 6)
+            at[1] = 0x80 | UInt8(scalar & 0x3F)
+        case 3:
+            at[0] = 0xE0 | UInt8(scalar >> 12)
+            at[1] = 0x80 | UInt8((scalar >> 6) & 0x3F)
+            at[2] = 0x80 | UInt8(scalar & 0x3F)
+        default:
+            at[0] = 0xF0 | UInt8(scalar >> 18)
+            at[1] = 0x80 | UInt8((scalar >> 12) & 0x3F)
+            at[2] = 0x80 | UInt8((scalar >> 6) & 0x3F)
+            at[3] = 0x80 | UInt8(scalar & 0x3F)
+        }
+        written += length
+        return true
+    }
+
+    /// Continues a string from its first backslash, assembling it in the scratch buffer.
+    private mutating func assembleEscapedString(from start: Int) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
         var runStart = start
         while true {
@@ -236,7 +352,7 @@ package struct JSONTokenizer {
                 return String(decoding: scratch, as: UTF8.self)
             } else if byte == UInt8(ascii: "\\") {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                try appendEscape()
+                appendUTF8(try escapedScalar())
                 runStart = index
             } else if byte < 0x20 {
                 throw controlCharacter(byte)
@@ -248,20 +364,20 @@ package struct JSONTokenizer {
         }
     }
 
-    /// Decodes the escape at `index` (a backslash) into the scratch buffer.
-    private mutating func appendEscape() throws(JSONParseError) {
+    /// Decodes the escape at `index` (a backslash) and moves past it: the scalar it stands for.
+    private mutating func escapedScalar() throws(JSONParseError) -> UInt32 {
         let backslash = index
         index += 1
         guard index < count else { throw unterminatedString(backslash) }
         let letter = bytes[index]
         index += 1
         switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(letter)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return UInt32(letter)
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
         case UInt8(ascii: "u"):
             let unit = try hexQuad(escapeAt: backslash)
             var scalar = UInt32(unit)
@@ -286,7 +402,7 @@ package struct JSONTokenizer {
                 }
                 scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
             }
-            appendUTF8(scalar)
+            return scalar
         default:
             throw failure(.invalidEscape, "'\\\(Self.describeBare(letter))' is not a JSON escape", at: backslash)
         }

@@ -187,12 +187,22 @@ package struct JSONLinesReader: ~Copyable, Sendable {
             let hasCarriageReturn = total > 0 && pendingLastByte == 0x0D
             if hasCarriageReturn { total -= 1 }
             defer {
-                pending.removeAll(keepingCapacity: pending.count <= Self.defaultChunkSize)
                 pendingCount = 0
                 pendingLastByte = 0
             }
-            if total > maxLineBytes { return Line(number: lineNumber, content: .oversized(byteCount: total)) }
-            bytes = Array(pending[0..<total])
+            if total > maxLineBytes {
+                pending.removeAll(keepingCapacity: pending.count <= Self.defaultChunkSize)
+                return Line(number: lineNumber, content: .oversized(byteCount: total))
+            }
+            pending.removeLast(pending.count - total)
+            if pending.count <= Self.defaultChunkSize {
+                bytes = pending
+                pending.removeAll(keepingCapacity: true)
+            } else {
+                // A long line is handed out as assembled, not copied: the reader lets go of it.
+                bytes = pending
+                pending = []
+            }
         }
         if lineNumber == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
