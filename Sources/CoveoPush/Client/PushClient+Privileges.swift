@@ -51,3 +51,25 @@ extension PushClient {
         }
     }
 }
+
+extension PushClient {
+    /// Checks that the key or token has every privilege the needs require, before any work starts.
+    ///
+    /// ```swift
+    /// try await client.requirePrivileges(for: [.push, .fields], sourceId: "acme-src")
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - needs: What is about to be done.
+    ///   - sourceId: The source that ``PrivilegeNeed/push`` and ``PrivilegeNeed/catalog`` write to, or `nil`.
+    /// - Throws: ``PushError`` with code ``PushError/Code/accessDenied`` and operation
+    ///   ``PushOperation/evaluatePrivilege`` whose message names every missing privilege (and says which are
+    ///   assumed); ``PushError`` when an evaluation itself fails; or `CancellationError`.
+    public nonisolated func requirePrivileges(for needs: [PrivilegeNeed], sourceId: String? = nil) async throws {
+        let missing = try await missingPrivileges(for: needs, sourceId: sourceId)
+        guard !missing.isEmpty else { return }
+        throw PushError(
+            .accessDenied, operation: .evaluatePrivilege,
+            message: "the API key lacks " + missing.map(\.description).joined(separator: ", "))
+    }
+}

@@ -348,6 +348,23 @@ struct PlatformClientTests {
         #expect(await service.count(.evaluate) == 6)
     }
 
+    @Test("requirePrivileges throws accessDenied naming every missing privilege")
+    func requirePrivileges() async throws {
+        let service = ScriptedPlatformService()
+        await service.deny(["SECURITY_PROVIDER:CREATE", "SECURITY_IDENTITY:EDIT"])
+        let client = try Self.client(service.transport())
+        let error = await #expect(throws: PushError.self) {
+            try await client.requirePrivileges(for: [.providers, .identities])
+        }
+        #expect(error?.code == .accessDenied)
+        #expect(error?.operation == .evaluatePrivilege)
+        #expect(
+            error?.message
+                == "the API key lacks SECURITY_PROVIDER:CREATE (needed by providers), "
+                + "SECURITY_IDENTITY:EDIT (needed by identities; assumed)")
+        try await client.requirePrivileges(for: [.sources])
+    }
+
     @Test("no privilege missing gives an empty list")
     func nothingMissing() async throws {
         let service = ScriptedPlatformService()
