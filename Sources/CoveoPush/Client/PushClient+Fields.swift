@@ -51,10 +51,12 @@ extension PushClient {
     public nonisolated func createFields(_ fields: [FieldDefinition]) async throws {
         var seen = Set<String>()
         for field in fields {
-            _ = try checked(.createFields) { () throws(ValidationError) in try CreateFieldsRequest.checkName(field.name) }
+            _ = try checked(.createFields) { () throws(ValidationError) in try CreateFieldsRequest.checkName(field.name)
+            }
             guard seen.insert(field.name.lowercased()).inserted else {
                 throw PushError(
-                    ValidationError(.duplicateKey, .configuration("fields"), "the field '\(field.name)' is given twice"),
+                    ValidationError(
+                        .duplicateKey, .configuration("fields"), "the field '\(field.name)' is given twice"),
                     operation: .createFields)
             }
         }

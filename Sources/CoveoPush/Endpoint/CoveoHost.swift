@@ -25,7 +25,8 @@ struct CoveoHost: Sendable, Hashable {
         let regionPart = pieces.count > 1 ? pieces[1] : nil
         guard environmentPart.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
         if let regionPart {
-            guard !regionPart.isEmpty, regionPart.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
+            guard !regionPart.isEmpty,
+                regionPart.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
             else { return nil }
         }
         self.family = family

@@ -18,7 +18,7 @@ extension FieldDefinition {
             ("includeInQuery", includeInQuery), ("includeInResults", includeInResults),
             ("mergeWithLexicon", mergeWithLexicon),
         ]
-        for case let (key, value?) in options { members.append((key, .bool(value))) }
+        for case (let key, let value?) in options { members.append((key, .bool(value))) }
         if let description { members.append(("description", .string(description))) }
         return .object(JSONObject(members))
     }

@@ -48,7 +48,8 @@ struct PlatformClientTests {
     func createFieldsRefusesBadName() async throws {
         let transport = RecordingTransport(defaultAnswer: .response(.empty(204)))
         let client = try Self.client(transport)
-        let fields = (0..<600).map { FieldDefinition(name: "f\($0)", type: .long) } + [.init(name: "Bad-Name", type: .string)]
+        let fields =
+            (0..<600).map { FieldDefinition(name: "f\($0)", type: .long) } + [.init(name: "Bad-Name", type: .string)]
         let error = await #expect(throws: PushError.self) { try await client.createFields(fields) }
         #expect(error?.code == .invalidInput)
         #expect(error?.message.contains("'Bad-Name'") == true)
@@ -270,7 +271,8 @@ struct PlatformClientTests {
             name: "{title,detail,type,status}",
             response: .json(
                 400,
-                #"{"type":"https://example.com/probs/invalid","title":"INVALID_FIELD_NAME","status":400,"detail":"Field name 'X' is invalid."}"#),
+                #"{"type":"https://example.com/probs/invalid","title":"INVALID_FIELD_NAME","status":400,"detail":"Field name 'X' is invalid."}"#
+            ),
             code: .requestRejected, errorCode: "INVALID_FIELD_NAME", message: "Field name 'X' is invalid."),
         ErrorShape(
             name: "{code,message} on 403",
@@ -374,7 +376,8 @@ struct PlatformClientTests {
 
     @Test("the needs table: privileges and confidence of each row")
     func needsTable() throws {
-        #expect(PrivilegeNeed.push.privileges().map(\.name) == ["ORGANIZATION:VIEW", "SOURCE:VIEW", "SOURCE_ITEMS:EDIT"])
+        #expect(
+            PrivilegeNeed.push.privileges().map(\.name) == ["ORGANIZATION:VIEW", "SOURCE:VIEW", "SOURCE_ITEMS:EDIT"])
         #expect(PrivilegeNeed.catalog.privileges(sourceId: "s") == PrivilegeNeed.push.privileges(sourceId: "s"))
         #expect(
             PrivilegeNeed.identities.privileges().map(\.name)

@@ -26,7 +26,8 @@ struct PlatformLoopbackTests {
             case ("POST", "/push/v1/organizations/org/sources/abcdefghijklmnopqrstuvwxyz-org/status?statusType=IDLE"):
                 return .respond(status: 201)
             default:
-                return .respond(status: 404, headers: json, body: Data(#"{"errorCode":"NOT_FOUND","message":"no"}"#.utf8))
+                return .respond(
+                    status: 404, headers: json, body: Data(#"{"errorCode":"NOT_FOUND","message":"no"}"#.utf8))
             }
         }
         defer { responder.stop() }

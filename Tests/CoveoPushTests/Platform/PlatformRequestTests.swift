@@ -99,7 +99,8 @@ struct PlatformRequestTests {
                         organizationId: "acme", providerId: "tickets-sp", sourceId: "src-1", displayName: "Tickets"))
             }),
         Case(
-            operation: .evaluatePrivilege, method: .post, url: "https://platform.cloud.coveo.com/rest/privilege/evaluate",
+            operation: .evaluatePrivilege, method: .post,
+            url: "https://platform.cloud.coveo.com/rest/privilege/evaluate",
             body: #"{"organizationId":"acme","requestedPrivilege":{"owner":"PLATFORM","targetDomain":"FIELD","#
                 + #""type":"CREATE","targetId":"*"}}"#,
             isIdempotent: true,
@@ -138,7 +139,8 @@ struct PlatformRequestTests {
 
     @Test("a loopback endpoint sends Platform requests to its origin")
     func loopbackOrigin() throws {
-        let builder = RequestBuilder(endpoint: try PushEndpoint(baseURL: try #require(URL(string: "http://127.0.0.1:8123/push/v1"))))
+        let builder = RequestBuilder(
+            endpoint: try PushEndpoint(baseURL: try #require(URL(string: "http://127.0.0.1:8123/push/v1"))))
         let built = try Fixtures.build(GetSourceRequest(organizationId: "acme", sourceId: "s"), with: builder)
         #expect(built.head.url.absoluteString == "http://127.0.0.1:8123/rest/organizations/acme/sources/s")
     }
@@ -170,7 +172,8 @@ struct PlatformRequestTests {
         },
         Refusal(name: "a 256-character field name", rule: .invalidParameter, mentions: "at most 255") {
             _ = try CreateFieldsRequest(
-                organizationId: "acme", fields: [FieldDefinition(name: String(repeating: "a", count: 256), type: .string)])
+                organizationId: "acme",
+                fields: [FieldDefinition(name: String(repeating: "a", count: 256), type: .string)])
         },
         Refusal(name: "a field given twice", rule: .duplicateKey, mentions: "'tags'") {
             _ = try CreateFieldsRequest(
@@ -184,7 +187,8 @@ struct PlatformRequestTests {
             _ = try SourceVisibility(parsing: "public")
         },
         Refusal(name: "an unknown visibility value in a request", rule: .invalidParameter, mentions: "'PUBLIC'") {
-            _ = try CreateSourceRequest(organizationId: "acme", name: "s", visibility: SourceVisibility(rawValue: "PUBLIC"))
+            _ = try CreateSourceRequest(
+                organizationId: "acme", name: "s", visibility: SourceVisibility(rawValue: "PUBLIC"))
         },
         Refusal(name: "a source type other than Push or Catalog", rule: .invalidParameter, mentions: "'WEB'") {
             _ = try CreateSourceRequest(organizationId: "acme", name: "s", type: SourceType(rawValue: "WEB"))

@@ -6,7 +6,9 @@ import Foundation
 /// its own): it keeps fields and sources, applies creates, pages listings, evaluates privileges from a deny list,
 /// and lets a test replace the answer to any request *after* the request was applied (a fault after the work).
 actor ScriptedPlatformService {
-    enum Route: String, Sendable { case listFields, createFields, createSource, listSources, getSource, provider, evaluate, other }
+    enum Route: String, Sendable {
+        case listFields, createFields, createSource, listSources, getSource, provider, evaluate, other
+    }
 
     /// A hook called after a request was handled (and applied): return an answer to send instead.
     typealias Fault = @Sendable (_ route: Route, _ attempt: Int) -> RecordingTransport.Answer?

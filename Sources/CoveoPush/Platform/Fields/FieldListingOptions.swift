@@ -31,7 +31,8 @@ public struct FieldListingOptions: Sendable, Hashable {
         }
         guard (1...Self.maxPerPage).contains(perPage) else {
             throw ValidationError(
-                .outOfRange, .configuration("perPage"), "perPage must be between 1 and \(Self.maxPerPage), not \(perPage)")
+                .outOfRange, .configuration("perPage"),
+                "perPage must be between 1 and \(Self.maxPerPage), not \(perPage)")
         }
         self.page = page
         self.perPage = perPage

@@ -32,7 +32,8 @@ public struct Privilege: Sendable, Hashable, CustomStringConvertible {
         let parts = name.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
             .map(String.init)
         let valid = parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x5F }
+            !part.isEmpty
+                && part.utf8.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x5F }
         }
         guard valid, parts.count == 2 || parts.count == 3 else {
             throw ValidationError(

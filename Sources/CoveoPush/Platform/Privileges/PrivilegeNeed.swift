@@ -70,7 +70,9 @@ public enum PrivilegeNeed: String, Sendable, Hashable, CaseIterable, CustomStrin
         case .sources: return Self.viewCreateEdit("SOURCE")
         case .providers: return Self.viewCreateEdit("SECURITY_PROVIDER")
         case .logs:
-            return [Privilege(targetDomain: "ORGANIZATION", type: "VIEW"), Privilege(targetDomain: "SOURCE", type: "VIEW")]
+            return [
+                Privilege(targetDomain: "ORGANIZATION", type: "VIEW"), Privilege(targetDomain: "SOURCE", type: "VIEW"),
+            ]
         }
     }
 

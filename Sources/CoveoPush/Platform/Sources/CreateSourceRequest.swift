@@ -64,7 +64,9 @@ public struct CreateSourceRequest: PushRequest, Hashable {
     public var isIdempotent: Bool { false }
     /// The body of the table above.
     public func makeBody() throws(ValidationError) -> RequestBody? {
-        var members: [(key: String, value: JSONValue)] = [("sourceType", .string(type.rawValue)), ("pushEnabled", true)]
+        var members: [(key: String, value: JSONValue)] = [
+            ("sourceType", .string(type.rawValue)), ("pushEnabled", true),
+        ]
         if type == .catalog { members.append(("streamEnabled", true)) }
         members.append(("name", .string(name)))
         members.append(("sourceVisibility", .string(visibility.rawValue)))
