@@ -18,17 +18,9 @@ extension PushClient {
     public nonisolated func listFields(pageSize: Int = FieldListingOptions.maxPerPage) async throws
         -> [FieldDefinition]
     {
-        var fields: [FieldDefinition] = []
-        var page = 0
-        while true {
-            let request = try checked(.listFields) { () throws(ValidationError) in
-                try ListFieldsRequest(
-                    organizationId: organizationId, options: FieldListingOptions(page: page, perPage: pageSize))
-            }
-            let result = try await send(request)
-            fields.append(contentsOf: result.items)
-            page += 1
-            if page >= result.totalPages || result.items.isEmpty { return fields }
+        try await allPages(.listFields) { page throws(ValidationError) in
+            try ListFieldsRequest(
+                organizationId: organizationId, options: FieldListingOptions(page: page, perPage: pageSize))
         }
     }
 

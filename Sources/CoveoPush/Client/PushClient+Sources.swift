@@ -65,16 +65,8 @@ extension PushClient {
     }
 
     private nonisolated func allSources(exactName: String?) async throws -> [SourceModel] {
-        var sources: [SourceModel] = []
-        var page = 0
-        while true {
-            let request = try checked(.listSources) { () throws(ValidationError) in
-                try ListSourcesRequest(organizationId: organizationId, page: page, exactName: exactName)
-            }
-            let result = try await send(request)
-            sources.append(contentsOf: result.items)
-            page += 1
-            if page >= result.totalPages || result.items.isEmpty { return sources }
+        try await allPages(.listSources) { page throws(ValidationError) in
+            try ListSourcesRequest(organizationId: organizationId, page: page, exactName: exactName)
         }
     }
 }

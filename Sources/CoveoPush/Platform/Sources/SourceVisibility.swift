@@ -9,6 +9,7 @@ import Foundation
 /// | ``shared`` | everyone who can search the organization |
 ///
 /// An open set, so a source listing never fails on a value added later; a create request accepts the three above.
+/// Coded as its name, a JSON string.
 public struct SourceVisibility: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The Source API's name, such as `SECURED`.
     public let rawValue: String
@@ -29,17 +30,6 @@ public struct SourceVisibility: RawRepresentable, Sendable, Hashable, Codable, C
                     + Self.known.map { $0.rawValue.lowercased() }.joined(separator: ", "))
         }
         self = known
-    }
-
-    /// Decodes the Source API's name.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the Source API's name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 
     /// The name.
