@@ -9,6 +9,8 @@ struct CoveoHost: Sendable, Hashable {
     var family: Family
     var environment: PlatformEnvironment
     var region: Region
+    /// Whether the host names its region (`api-us…` does, `api…` does not).
+    var hasRegionSuffix: Bool
 
     /// Reads a host name; `nil` when it is not one of Coveo's cloud hosts.
     init?(_ host: String) {
@@ -32,6 +34,7 @@ struct CoveoHost: Sendable, Hashable {
         self.family = family
         environment = environmentPart.isEmpty ? .production : PlatformEnvironment(rawValue: environmentPart)
         region = regionPart.map { Region(rawValue: $0) } ?? .us
+        hasRegionSuffix = regionPart != nil
     }
 
     /// The host of `family` in this host's environment and region.
