@@ -24,6 +24,8 @@ actor ScriptedPlatformService {
     private var refusal: Fault?
     private var denied: Set<String> = []
     private var nextSource = 0
+    /// Push API requests answered (batch pushes and status changes).
+    private(set) var pushRequests = 0
     var fieldPageSize = 1000
 
     func setFault(_ fault: Fault?) { self.fault = fault }
@@ -131,7 +133,13 @@ actor ScriptedPlatformService {
                     ],
                 ]))
         case .other:
-            return .response(.empty(404))
+            // The Push API routes of the setup guide's last step: containers, uploads, the batch push, the status.
+            if request.url.host == "upload.test" { return .response(.empty(200)) }
+            if request.url.path.hasSuffix("/files") {
+                return .response(.fileContainer(uploadUri: "https://upload.test/f", fileId: "f", requiredHeaders: [:]))
+            }
+            pushRequests += 1
+            return .response(.empty(202))
         }
     }
 
