@@ -14,6 +14,13 @@ extension PushClient {
     public struct Configuration: Sendable {
         /// The Push API base URL (region and environment, or a custom URL such as the emulator's).
         public var endpoint: PushEndpoint
+        /// The Platform API base URL (fields, sources, providers, privileges), such as a proxy's; `nil` derives it
+        /// from ``endpoint``: `https://platform[-region].cloud.coveo.com` for Coveo's hosts, the origin of a
+        /// loopback endpoint. A custom, non-loopback endpoint needs it for Platform requests. See ``baseURL(for:)``.
+        public var platformURL: URL?
+        /// The Logs API base URL (`…/logs/v1`); `nil` derives it from ``endpoint`` (or from ``platformURL``) as
+        /// ``baseURL(for:)`` says.
+        public var logsURL: URL?
         /// The organization ID.
         public var organizationId: String
         /// The API key or token provider.
@@ -57,10 +64,44 @@ extension PushClient {
             self.credentials = credentials
         }
 
+        /// The base URL of an API for this configuration.
+        ///
+        /// | API | Explicit | Derived from ``endpoint`` (Coveo host) | From a loopback endpoint `http://127.0.0.1:P/push/v1` |
+        /// |---|---|---|---|
+        /// | ``CoveoAPI/push`` | ``endpoint`` | — | — |
+        /// | ``CoveoAPI/platform`` | ``platformURL`` | `https://platform[-ca\|-eu\|-au\|hipaa].cloud.coveo.com` | `http://127.0.0.1:P` |
+        /// | ``CoveoAPI/logs`` | ``logsURL`` | `https://api[-ca\|-eu\|-au\|hipaa].cloud.coveo.com/logs/v1` | `http://127.0.0.1:P/logs/v1` |
+        ///
+        /// Without an explicit Logs URL, a Platform URL of a Coveo or loopback host gives the Logs URL the same way.
+        /// A custom, non-loopback endpoint (a proxy) derives nothing: the Platform and Logs URLs must be given.
+        ///
+        /// ```swift
+        /// var configuration = PushClient.Configuration(endpoint: .eu, organizationId: "acme", credentials: key)
+        /// try configuration.baseURL(for: .platform)  // https://platform-eu.cloud.coveo.com
+        /// ```
+        ///
+        /// - Throws: ``ValidationError`` with rule ``ValidationError/Rule/missingSetting`` naming `platformURL`
+        ///   or `logsURL` when the URL can be neither given nor derived, ``ValidationError/Rule/conflictingSettings``
+        ///   when an explicit URL of a Coveo host is in another region or environment than ``endpoint``, or
+        ///   ``ValidationError/Rule/insecureURL`` / ``ValidationError/Rule/invalidURL`` for an explicit URL that is
+        ///   not acceptable.
+        public func baseURL(for api: CoveoAPI) throws(ValidationError) -> URL {
+            try apiBaseURLs().baseURL(for: api)
+        }
+
+        /// The three base URLs, resolved.
+        func apiBaseURLs() throws(ValidationError) -> APIBaseURLs {
+            try APIBaseURLs(endpoint: endpoint, platformURL: platformURL, logsURL: logsURL)
+        }
+
         /// Checks the configuration.
         ///
-        /// - Throws: ``ValidationError`` for an empty organization, nonsensical limits or timeouts.
+        /// A Platform or Logs URL that cannot be derived is not an error here: only the requests to that API fail.
+        ///
+        /// - Throws: ``ValidationError`` for an empty organization, nonsensical limits or timeouts, or an explicit
+        ///   Platform or Logs URL that is not acceptable or contradicts ``endpoint``.
         public func validate() throws(ValidationError) {
+            _ = try apiBaseURLs()
             if organizationId.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw ValidationError(.emptyIdentifier, .configuration("organizationId"), "the organization ID is empty")
             }

@@ -46,7 +46,8 @@ public actor PushClient {
         self.configuration = configuration
         self.transport = transport
         self.clock = clock
-        self.builder = RequestBuilder(endpoint: configuration.endpoint, userAgentSuffix: configuration.userAgentSuffix)
+        self.builder = RequestBuilder(
+            baseURLs: try configuration.apiBaseURLs(), userAgentSuffix: configuration.userAgentSuffix)
         self.throttle = ThrottleGate(clock: clock)
         if case .apiKey(let key) = configuration.credentials { cachedToken = key }
         if let seed = configuration.jitterSeed {

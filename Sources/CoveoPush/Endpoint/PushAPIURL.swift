@@ -63,32 +63,12 @@ public struct PushAPIURL: Sendable, Hashable {
         endpoint = try PushEndpoint(region: region, environment: environment)
     }
 
-    /// Reads `api` + environment + optional `-region` + `.cloud.coveo.com`.
+    /// Reads `api` + environment + optional `-region` + `.cloud.coveo.com` (``CoveoHost``); `-us` is not written
+    /// for production, so a host that has it is not one the console shows.
     private static func parseHost(_ host: String) -> (PlatformEnvironment, Region)? {
-        let domain = ".cloud.coveo.com"
-        var name = host
-        if name.hasSuffix(".") { name.removeLast() }
-        guard name.hasSuffix(domain) else { return nil }
-        let label = name.dropLast(domain.count)
-        guard label.hasPrefix("api"), !label.contains(".") else { return nil }
-        let rest = label.dropFirst(3)
-        let pieces = rest.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        let environmentPart = pieces.first.map(String.init) ?? ""
-        let regionPart = pieces.count > 1 ? String(pieces[1]) : nil
-        guard environmentPart.utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
-        if let regionPart, regionPart.isEmpty || !regionPart.utf8.allSatisfy(Self.isLowercaseAlphanumeric) {
-            return nil
-        }
-        let environment =
-            environmentPart.isEmpty
-            ? PlatformEnvironment.production
-            : PlatformEnvironment(rawValue: environmentPart)
-        if environment == .production && regionPart == "us" { return nil }
-        return (environment, regionPart.map { Region(rawValue: $0) } ?? .us)
-    }
-
-    private static func isLowercaseAlphanumeric(_ byte: UInt8) -> Bool {
-        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+        guard let parsed = CoveoHost(host), parsed.family == .api else { return nil }
+        if parsed.environment == .production && parsed.hasRegionSuffix && parsed.region == .us { return nil }
+        return (parsed.environment, parsed.region)
     }
 
     /// Reads `/push/v1/organizations/{org}/sources/{source}[/…]`.

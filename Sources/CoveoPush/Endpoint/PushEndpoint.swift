@@ -75,7 +75,17 @@ public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
     ///   host, or ``ValidationError/Rule/invalidURL`` for another scheme, a missing host, a query, a fragment or
     ///   credentials.
     public init(baseURL: URL) throws(ValidationError) {
-        let subject = ValidationError.Subject.configuration("baseURL")
+        self.init(checkedBaseURL: try Self.checkedCustomURL(baseURL, setting: "baseURL"))
+    }
+
+    /// Checks a custom base URL (`https`, or `http` to a loopback host; no credentials, query or fragment) and
+    /// removes its trailing slashes. Shared by the Push endpoint and the Platform and Logs URLs of the configuration.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The URL to check.
+    ///   - setting: The configuration setting it comes from, named in the errors.
+    static func checkedCustomURL(_ baseURL: URL, setting: String) throws(ValidationError) -> URL {
+        let subject = ValidationError.Subject.configuration(setting)
         guard let components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true),
             let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty
@@ -92,17 +102,17 @@ public struct PushEndpoint: Sendable, Hashable, CustomStringConvertible {
                 "plain http is only allowed to loopback hosts (localhost, 127.0.0.0/8, ::1), not '\(host)'; use https")
         }
         if components.user != nil || components.password != nil {
-            throw ValidationError(.invalidURL, subject, "the base URL may not contain credentials")
+            throw ValidationError(.invalidURL, subject, "the \(setting) may not contain credentials")
         }
         if components.percentEncodedQuery != nil || components.percentEncodedFragment != nil {
-            throw ValidationError(.invalidURL, subject, "the base URL may not have a query or a fragment")
+            throw ValidationError(.invalidURL, subject, "the \(setting) may not have a query or a fragment")
         }
         var text = baseURL.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
         guard let normalized = URL(string: text) else {
             throw ValidationError(.invalidURL, subject, "'\(baseURL.absoluteString)' is not a valid URL")
         }
-        self.init(checkedBaseURL: normalized)
+        return normalized
     }
 
     private init(checkedBaseURL: URL) {

@@ -18,7 +18,7 @@ public struct ValidationError: Error, Sendable, Hashable, CustomStringConvertibl
         /// Creates a rule from its identifier.
         public init(rawValue: String) { self.rawValue = rawValue }
         /// The identifier, in words.
-        public var description: String { Self.words[rawValue] ?? rawValue }
+        public var description: String { Self.words[rawValue] ?? Self.platformWords[rawValue] ?? rawValue }
 
         /// A document ID must be an absolute URI (a scheme followed by a non-empty part).
         public static let invalidDocumentId = Rule(rawValue: "invalidDocumentId")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One Push API or Stream API call, described as data: what to send and what comes back.
+/// One Push, Stream, Platform or Logs API call, described as data: what to send and what comes back.
 ///
 /// Each operation has its own small struct (``AddOrUpdateDocumentRequest``, ``CreateFileContainerRequest``, …) that
 /// checks its inputs when it is created. A ``RequestBuilder`` turns a request, an endpoint and a key into a
@@ -16,9 +16,12 @@ public protocol PushRequest: Sendable {
 
     /// The operation, for errors and logs.
     var operation: PushOperation { get }
+    /// The API the request goes to, which picks its base URL; ``CoveoAPI/push`` unless the request says otherwise.
+    var api: CoveoAPI { get }
     /// The HTTP method.
     var method: HTTPMethod { get }
-    /// The path segments after the base URL, unencoded (`["organizations", orgId, "sources", sourceId, …]`).
+    /// The path segments after the base URL of the request's ``api``, unencoded (`["organizations", orgId,
+    /// "sources", sourceId, …]`; Platform paths start with `"rest"`).
     var pathComponents: [String] { get }
     /// The query parameters, unencoded, in the order they are sent. Unset optional parameters are left out.
     var queryItems: [QueryItem] { get }
@@ -39,6 +42,9 @@ public protocol PushRequest: Sendable {
 }
 
 extension PushRequest {
+    /// The Push API (or Stream API, which shares its base URL).
+    public var api: CoveoAPI { .push }
+
     /// Every Push API operation is safe to send again; see each request's documentation for why.
     public var isIdempotent: Bool { true }
 

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Every Push API request gets `Authorization: Bearer <token>`, `Accept: application/json`,
 /// `Content-Type: application/json` and `User-Agent: CoveoSDKSwift/<version>[ suffix]`. The JSON content type is
-/// sent on every call, with or without a body, as the official clients do: the service answers
-/// `415 UNSUPPORTED_MEDIA_TYPE` to a wrong content type. Path segments and query values are percent-encoded so
+/// sent on every Push API call, with or without a body, as the official clients do: the service answers
+/// `415 UNSUPPORTED_MEDIA_TYPE` to a wrong content type. Platform and Logs API requests (``PushRequest/api``) go to
+/// their own base URL with the same headers, except that `Content-Type` is sent only with a body, as Coveo's
+/// platform client does. Path segments and query values are percent-encoded so
 /// that every character except `A–Z a–z 0–9 - . _ ~` is escaped, and query parameters keep the order the request
 /// lists them in.
 ///
@@ -23,6 +25,8 @@ package struct RequestBuilder: Sendable {
     package let endpoint: PushEndpoint
     /// The `User-Agent` header value: `CoveoSDKSwift/<version>`, then the suffix if one was given.
     package let userAgent: String
+    /// The base URL of each API; a request's ``PushRequest/api`` picks one.
+    package let baseURLs: APIBaseURLs
 
     /// Creates a builder.
     ///
@@ -31,7 +35,17 @@ package struct RequestBuilder: Sendable {
     ///   - userAgentSuffix: Text appended to the `User-Agent` after a space, such as `MyCrawler/2.1`. Characters
     ///     outside printable ASCII are dropped, so it can never break the header.
     package init(endpoint: PushEndpoint, userAgentSuffix: String? = nil) {
-        self.endpoint = endpoint
+        self.init(baseURLs: APIBaseURLs(endpoint: endpoint), userAgentSuffix: userAgentSuffix)
+    }
+
+    /// Creates a builder for the base URLs of a configuration (see ``PushClient/Configuration/baseURL(for:)``).
+    ///
+    /// - Parameters:
+    ///   - baseURLs: The base URL of each API.
+    ///   - userAgentSuffix: Text appended to the `User-Agent`, as in ``init(endpoint:userAgentSuffix:)``.
+    package init(baseURLs: APIBaseURLs, userAgentSuffix: String? = nil) {
+        self.baseURLs = baseURLs
+        self.endpoint = baseURLs.endpoint
         let base = "CoveoSDKSwift/" + CoveoPushVersion.current
         let cleaned = String(
             decoding: (userAgentSuffix ?? "").utf8.filter { (0x20...0x7E).contains($0) }, as: UTF8.self
@@ -39,7 +53,8 @@ package struct RequestBuilder: Sendable {
         userAgent = cleaned.isEmpty ? base : base + " " + cleaned
     }
 
-    /// Builds the transport request for a Push API call.
+    /// Builds the transport request for a Push, Platform or Logs API call (the request's ``PushRequest/api``
+    /// picks the base URL).
     ///
     /// - Parameters:
     ///   - request: The typed request.
@@ -48,19 +63,25 @@ package struct RequestBuilder: Sendable {
     /// - Returns: The request head and its body, if any.
     /// - Throws: ``ValidationError``: ``ValidationError/Rule/futureOrderingId`` when the request's orderingId is
     ///   more than ``PushLimits/maxOrderingIdLeadMilliseconds`` after `now`; the API key rules when a key made from
-    ///   a literal is invalid; ``ValidationError/Rule/emptyIdentifier`` for an empty path segment; or what the
-    ///   request's ``PushRequest/makeBody()`` throws.
+    ///   a literal is invalid; ``ValidationError/Rule/emptyIdentifier`` for an empty path segment;
+    ///   ``ValidationError/Rule/missingSetting`` when the request's API has no base URL (a Platform request of a
+    ///   client with a custom Push endpoint and no Platform URL); or what the request's
+    ///   ``PushRequest/makeBody()`` throws.
     package func build<Request: PushRequest>(_ request: Request, token: APIKey, now: Date = Date())
         throws(ValidationError) -> (head: TransportRequest, body: RequestBody?)
     {
         try token.validate()
         try RequestValidation.orderingId(request.requestedOrderingId, now: now)
-        let url = try url(path: request.pathComponents, query: request.queryItems, operation: request.operation)
+        let url = try url(
+            base: baseURLs.baseURL(for: request.api), path: request.pathComponents, query: request.queryItems,
+            operation: request.operation)
         let body = try request.makeBody()
         var headers = HeaderFields()
         headers["Authorization"] = "Bearer " + token.revealedValueForAuthorizationHeader
         headers["Accept"] = "application/json"
-        headers["Content-Type"] = "application/json"
+        if request.api == .push || body != nil {
+            headers["Content-Type"] = "application/json"
+        }
         headers["User-Agent"] = userAgent
         return (TransportRequest(method: request.method, url: url, headers: headers), body)
     }
@@ -82,8 +103,9 @@ package struct RequestBuilder: Sendable {
     }
 
     /// The base URL, the encoded path segments and the encoded query, as one URL.
-    func url(path: [String], query: [QueryItem], operation: PushOperation) throws(ValidationError) -> URL {
-        var text = endpoint.baseURL.absoluteString
+    func url(base: URL, path: [String], query: [QueryItem], operation: PushOperation) throws(ValidationError) -> URL {
+        var text = base.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
         for segment in path {
             guard !segment.isEmpty else {
                 throw ValidationError(
