@@ -34,6 +34,9 @@ extension InMemoryPushService {
         public var currentDate: @Sendable () -> Date
         /// How many of the most recent requests the request log keeps.
         public var requestLogLimit: Int
+        /// The privileges the key lacks: they evaluate `approved: false` (`OPERATION_NOT_ALLOWED`) and every route
+        /// requiring one answers 403 `ACCESS_DENIED` (see ``EmulatedPrivilege``). Empty by default.
+        public var deniedPrivileges: Set<EmulatedPrivilege> = []
 
         /// Creates a configuration.
         public init(

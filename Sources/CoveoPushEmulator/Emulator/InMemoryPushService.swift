@@ -48,6 +48,10 @@ import Foundation
 ///   whole items and applies `partialUpdate` entries (operators compared ignoring case) to existing items only;
 ///   `stream/merge` sets the given fields of existing items and keeps the others. See
 ///   `InMemoryPushService+Stream.swift` for the details.
+/// - **Platform API.** Fields (starting with an organization's standard ones), Push and Catalog sources, security
+///   providers and privilege evaluation, at `/rest/…` (see `InMemoryPushService+Platform.swift`). A source created
+///   there is the source the Push routes push to; pushing to a source never created still works.
+///   ``Configuration/deniedPrivileges`` makes privileges evaluate false and the routes needing them answer 403.
 /// - **Unsupported.** The data-collection stream routes and the legacy `push.cloud.coveo.com/v1` paths (no `/push`
 ///   segment) answer 404.
 public actor InMemoryPushService: Transport {
@@ -74,6 +78,8 @@ public actor InMemoryPushService: Transport {
     var dropped: [DroppedItem] = []
     var counts = EmulatorCounters()
     var faultTally = FaultCounts()
+    /// The Platform API's fields, sources and providers, and the metadata keys seen (`+Platform.swift`).
+    var platform = PlatformState()
 
     /// Creates an empty service.
     ///

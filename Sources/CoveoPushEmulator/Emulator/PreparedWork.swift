@@ -15,4 +15,6 @@ enum PreparedWork: Sendable {
     case deleteIdentitiesOlderThan(orderingId: Int64)
     /// A Stream API operation.
     case stream(StreamWork)
+    /// A Platform API operation.
+    case platform(PlatformWork)
 }

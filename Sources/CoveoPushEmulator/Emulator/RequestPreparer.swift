@@ -91,6 +91,10 @@ struct RequestPreparer: Sendable {
             return .deleteIdentitiesOlderThan(orderingId: orderingId)
         case .openStream, .getStreamChunk, .closeStream, .updateStream, .mergeStream, .deleteStreamOlderThan:
             return try streamWork(match, query, body, &outcome)
+        case .listFields, .searchFields, .getField, .createField, .createFields, .createSource, .getSource,
+            .listSourcePages, .listSources, .createSecurityProvider, .createOrUpdateSecurityProvider,
+            .getSecurityProvider, .listSecurityProviders, .evaluatePrivilege:
+            return .platform(try platformWork(match, query, request, body, &outcome))
         }
     }
 
@@ -232,7 +236,7 @@ struct RequestPreparer: Sendable {
 
     /// The body's bytes, `nil` when there is none, or ``EmulatorRefusal`` built by `oversized` when the body is
     /// larger than `limit` (a file body that large is not read).
-    private func loadBody(
+    func loadBody(
         _ body: RequestBody?, limit: Int, _ outcome: inout Outcome, oversized: () -> EmulatorAnswer
     ) throws -> Data? {
         guard let body else { return nil }

@@ -1,0 +1,34 @@
+extension EmulatedRoute {
+    /// Whether the route belongs to the Platform API (matched after `/rest`).
+    public var isPlatformAPI: Bool {
+        switch self {
+        case .listFields, .searchFields, .getField, .createField, .createFields, .createSource, .getSource,
+            .listSourcePages, .listSources, .createSecurityProvider, .createOrUpdateSecurityProvider,
+            .getSecurityProvider, .listSecurityProviders, .evaluatePrivilege:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The one privilege the route requires, or `nil` (privilege evaluation, uploads): when it is denied the
+    /// route answers 403.
+    var requiredPrivilege: EmulatedPrivilege? {
+        let name: String
+        switch self {
+        case .listFields, .searchFields, .getField: name = "FIELD:VIEW"
+        case .createField, .createFields: name = "FIELD:CREATE"
+        case .getSource, .listSourcePages, .listSources: name = "SOURCE:VIEW"
+        case .createSource: name = "SOURCE:CREATE"
+        case .getSecurityProvider, .listSecurityProviders: name = "SECURITY_PROVIDER:VIEW"
+        case .createSecurityProvider, .createOrUpdateSecurityProvider: name = "SECURITY_PROVIDER:CREATE"
+        case .evaluatePrivilege, .uploadToFileContainer: return nil
+        case .createFileContainer: name = "ORGANIZATION:VIEW"
+        case .addOrUpdateIdentity, .deleteIdentity, .addOrUpdateAlias, .pushIdentityBatch,
+            .deleteIdentitiesOlderThan:
+            name = "SECURITY_IDENTITY:EDIT"
+        default: name = "SOURCE_ITEMS:EDIT"
+        }
+        return EmulatedPrivilege(name)
+    }
+}
