@@ -1,16 +1,4 @@
 extension EmulatedRoute {
-    /// Whether the route belongs to the Platform API (matched after `/rest`).
-    public var isPlatformAPI: Bool {
-        switch self {
-        case .listFields, .searchFields, .getField, .createField, .createFields, .createSource, .getSource,
-            .listSourcePages, .listSources, .createSecurityProvider, .createOrUpdateSecurityProvider,
-            .getSecurityProvider, .listSecurityProviders, .evaluatePrivilege:
-            return true
-        default:
-            return false
-        }
-    }
-
     /// The one privilege the route requires, or `nil` (privilege evaluation, uploads): when it is denied the
     /// route answers 403.
     var requiredPrivilege: EmulatedPrivilege? {
