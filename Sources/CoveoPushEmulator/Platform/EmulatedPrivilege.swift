@@ -27,7 +27,9 @@ public struct EmulatedPrivilege: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).uppercased() }
         guard parts.count == 2 || parts.count == 3, parts.allSatisfy(Self.isName) else { return nil }
-        self.init(owner: parts.count == 3 ? parts[0] : "PLATFORM", targetDomain: parts[parts.count - 2], type: parts[parts.count - 1])
+        self.init(
+            owner: parts.count == 3 ? parts[0] : "PLATFORM", targetDomain: parts[parts.count - 2],
+            type: parts[parts.count - 1])
     }
 
     /// `DOMAIN:TYPE` when the owner is `PLATFORM`, else `OWNER:DOMAIN:TYPE`.

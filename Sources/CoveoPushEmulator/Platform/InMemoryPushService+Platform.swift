@@ -133,7 +133,9 @@ extension InMemoryPushService {
             if let names = query.names, !names.contains(field.definition.name) { return false }
             return true
         }
-        selected.sort { query.descending ? $0.definition.name > $1.definition.name : $0.definition.name < $1.definition.name }
+        selected.sort {
+            query.descending ? $0.definition.name > $1.definition.name : $0.definition.name < $1.definition.name
+        }
         return PlatformJSON.answer(200, PlatformJSON.page(selected.map(PlatformJSON.field), key: "items", query.page))
     }
 
@@ -142,12 +144,14 @@ extension InMemoryPushService {
         withOrganization(organizationId) { organization in
             if let taken = fields.first(where: { organization.fields[$0.definition.name] != nil }) {
                 return .error(
-                    412, "FIELD_ALREADY_EXISTS", "The field '\(taken.definition.name)' already exists; nothing was created.")
+                    412, "FIELD_ALREADY_EXISTS",
+                    "The field '\(taken.definition.name)' already exists; nothing was created.")
             }
             guard organization.fields.count + fields.count <= Self.maxFieldsPerOrganization else {
                 return .error(
                     412, "FIELD_LIMIT_EXCEEDED",
-                    "The organization would have more than \(Self.maxFieldsPerOrganization) fields; nothing was created.")
+                    "The organization would have more than \(Self.maxFieldsPerOrganization) fields; nothing was created."
+                )
             }
             for field in fields { organization.fields[field.definition.name] = field }
             return .success(204)

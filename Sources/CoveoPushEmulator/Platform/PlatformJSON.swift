@@ -29,8 +29,10 @@ enum PlatformJSON {
 
     /// A page: `{<key>: [...], totalEntries, totalPages}`, the slice of `all` that `page` selects.
     static func page(_ all: [JSONValue], key: String, _ page: PageRequest) -> JSONValue {
-        let start = min(all.count, page.page.multipliedReportingOverflow(by: page.perPage).overflow
-            ? all.count : page.page * page.perPage)
+        let start = min(
+            all.count,
+            page.page.multipliedReportingOverflow(by: page.perPage).overflow
+                ? all.count : page.page * page.perPage)
         let end = min(all.count, start + page.perPage)
         let totalPages = (all.count + page.perPage - 1) / page.perPage
         return .object([

@@ -163,7 +163,8 @@ extension RequestPreparer {
     private static func fieldType(_ text: String, _ name: String) throws(EmulatorRefusal) -> FieldType {
         guard fieldTypes.contains(text) else {
             throw EmulatorRefusal(
-                .invalidParameter(name, "'\(text)' is not a field type (\(fieldTypes.sorted().joined(separator: ", ")))"))
+                .invalidParameter(
+                    name, "'\(text)' is not a field type (\(fieldTypes.sorted().joined(separator: ", ")))"))
         }
         return FieldType(rawValue: text)
     }
@@ -326,7 +327,8 @@ extension RequestPreparer {
         }
         guard sourceType == "PUSH" || sourceType == "CATALOG" else {
             throw EmulatorRefusal(
-                .invalidParameter("sourceType", "the emulator creates PUSH and CATALOG sources only, not '\(sourceType)'"))
+                .invalidParameter(
+                    "sourceType", "the emulator creates PUSH and CATALOG sources only, not '\(sourceType)'"))
         }
         let visibility = try optionalString(object["sourceVisibility"], "sourceVisibility") ?? "SECURED"
         guard ["PRIVATE", "SECURED", "SHARED"].contains(visibility) else {
@@ -346,7 +348,8 @@ extension RequestPreparer {
         if bodyId == nil { bodyId = try optionalString(model["name"], "name") }
         if let pathId {
             if let bodyId, bodyId != pathId {
-                throw EmulatorRefusal(.invalidParameter("id", "the body's '\(bodyId)' differs from the path's '\(pathId)'"))
+                throw EmulatorRefusal(
+                    .invalidParameter("id", "the body's '\(bodyId)' differs from the path's '\(pathId)'"))
             }
             return pathId
         }
@@ -378,13 +381,15 @@ extension RequestPreparer {
                     kind == "SOURCE" || kind == "SECURITY_PROVIDER"
                 else {
                     throw EmulatorRefusal(
-                        .invalidParameter("referencedBy", "each entry is {\"id\", \"type\": SOURCE or SECURITY_PROVIDER}"))
+                        .invalidParameter(
+                            "referencedBy", "each entry is {\"id\", \"type\": SOURCE or SECURITY_PROVIDER}"))
                 }
             }
         }
         if let cascading = model["cascadingSecurityProviders"], cascading != .null {
             guard case .object(let entries) = cascading,
-                entries.allSatisfy({ $0.value.member("id")?.stringValue ?? $0.value.member("name")?.stringValue != nil })
+                entries.allSatisfy({ $0.value.member("id")?.stringValue ?? $0.value.member("name")?.stringValue != nil }
+                )
             else {
                 throw EmulatorRefusal(
                     .invalidParameter("cascadingSecurityProviders", "each entry is an object with an 'id'"))

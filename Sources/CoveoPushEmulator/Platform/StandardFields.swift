@@ -14,7 +14,10 @@ enum StandardFields {
     /// The standard fields by name, defaults filled in, marked `system`.
     static let byName: [String: EmulatedField] = Dictionary(
         uniqueKeysWithValues: definitions.map {
-            ($0.name, EmulatedField(definition: withDefaults(FieldDefinition(name: $0.name, type: $0.type)), system: true))
+            (
+                $0.name,
+                EmulatedField(definition: withDefaults(FieldDefinition(name: $0.name, type: $0.type)), system: true)
+            )
         })
 
     /// The ID of the built-in provider that expanded providers cascade to.

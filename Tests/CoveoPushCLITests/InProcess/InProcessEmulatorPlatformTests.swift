@@ -66,7 +66,8 @@ struct InProcessEmulatorPlatformTests {
             ["push", "--emulator-deny-privilege", "FIELD:CREATE"] + InProcessFixtures.target + [file],
             transport: InMemoryPushService())
         #expect(targeted.status == .usage)
-        #expect(targeted.err.contains("--emulator-deny-privilege applies only to the built-in emulator"), "\(targeted.err)")
+        #expect(
+            targeted.err.contains("--emulator-deny-privilege applies only to the built-in emulator"), "\(targeted.err)")
         let fromEnvironment = await InProcessFixtures.run(
             ["push", "--emulator-deny-privilege", "FIELD:CREATE", file], variables: ["COVEO_API_KEY": "k"])
         #expect(fromEnvironment.status == .usage)

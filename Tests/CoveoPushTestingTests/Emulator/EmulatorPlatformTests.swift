@@ -101,9 +101,11 @@ struct EmulatorPlatformTests {
         let fields = await service.fields(organizationId: "org")
         #expect(fields.count == 516)
         let created = try #require(fields.first { $0.name == "f42" })
-        #expect(created == FieldDefinition(
-            name: "f42", type: .long, facet: true, sort: true, multiValueFacet: false, keyValue: false,
-            includeInQuery: true, includeInResults: true, mergeWithLexicon: false))
+        #expect(
+            created
+                == FieldDefinition(
+                    name: "f42", type: .long, facet: true, sort: true, multiValueFacet: false, keyValue: false,
+                    includeInQuery: true, includeInResults: true, mergeWithLexicon: false))
         let one = try await Self.call(port, "GET", "\(Self.platform)/indexes/fields/f42")
         #expect(one.object?["type"] as? String == "LONG" && one.object?["system"] as? Bool == false)
         // Another organization has only the standard fields.
@@ -224,12 +226,36 @@ struct EmulatorPlatformTests {
         let list = try await Self.call(port, "GET", "\(Self.platform)/indexes/page/fields")
         #expect(list.status == 200)
         let push = try await Self.call(
-            port, "PUT", "/push/v1/organizations/org/sources/src/documents?documentId=file%3A%2F%2Fa", #"{"data": "x"}"#)
+            port, "PUT", "/push/v1/organizations/org/sources/src/documents?documentId=file%3A%2F%2Fa", #"{"data": "x"}"#
+        )
         #expect(push.status == 403 && push.errorCode == "ACCESS_DENIED")
         let container = try await Self.call(port, "POST", "/push/v1/organizations/org/files")
         #expect(container.status == 201, "ORGANIZATION:VIEW is not denied")
         #expect(await service.fields(organizationId: "org").count == 16)
         #expect(await service.items(organizationId: "org", sourceId: "src").isEmpty)
+        await server.shutdown()
+    }
+
+    @Test("a create that fails after being applied left its source and fields: a blind retry is refused")
+    func faultAfterCreate() async throws {
+        let faults = FaultPlan(routes: [.createSource, .createFields], failureAfterRate: 1)
+        let (server, service) = try LoopbackPushServer.emulator(configuration: .init(faults: faults))
+        let port = server.port
+        let body = #"{"sourceType": "PUSH", "name": "Once"}"#
+        let first = try await Self.call(port, "POST", "\(Self.platform)/sources", body)
+        #expect([503, 504].contains(first.status), "\(first)")
+        let listed = try await Self.call(port, "GET", "\(Self.platform)/sources")
+        #expect((listed.array as? [[String: Any]])?.map { $0["name"] as? String } == ["Once"])
+        let retried = try await Self.call(port, "POST", "\(Self.platform)/sources", body)
+        #expect(retried.status == 412 && retried.errorCode == "SOURCE_ALREADY_EXISTS", "\(retried)")
+
+        let batch = "\(Self.platform)/indexes/fields/batch/create"
+        let fields = try await Self.call(port, "POST", batch, Self.fieldsJSON(["alpha", "beta"]))
+        #expect([503, 504].contains(fields.status))
+        #expect(await service.fields(organizationId: "org").contains { $0.name == "beta" })
+        let again = try await Self.call(port, "POST", batch, Self.fieldsJSON(["alpha", "beta"]))
+        #expect(again.status == 412 && again.errorCode == "FIELD_ALREADY_EXISTS")
+        #expect(await service.faultCounts.failedAfter == 2)
         await server.shutdown()
     }
 

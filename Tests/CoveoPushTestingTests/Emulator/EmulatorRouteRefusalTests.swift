@@ -50,7 +50,10 @@ struct EmulatorRouteRefusalTests {
     static let streamFile = #"{"addOrUpdate": [{"documentId": "file://streamed", "data": "x"}]}"#
     static let identity = #"{"identity": {"name": "A", "type": "USER"}}"#
 
-    static let rows: [Row] = [
+    static let rows = pushRows + platformRows
+
+    /// The Push and Stream API's routes (after `/push/v1`) and the upload.
+    static let pushRows: [Row] = [
         // setSourceStatus
         Row(route: .setSourceStatus, method: "POST", target: "\(source)/status?statusType=REBUILD", status: 201),
         Row(
@@ -224,9 +227,10 @@ struct EmulatorRouteRefusalTests {
         Row(
             route: .deleteStreamOlderThan, method: "POST", target: "\(catalog)/stream/deleteolderthan/1?queueDelay=0",
             status: 201),
-    ] + platformRows
+    ]
 
-    static let providerModel = #"{"id": "prov-x", "displayName": "Crawler", "nodeRequired": false, "type": "EXPANDED", "#
+    static let providerModel =
+        #"{"id": "prov-x", "displayName": "Crawler", "nodeRequired": false, "type": "EXPANDED", "#
         + #""referencedBy": [{"id": "{source}", "type": "SOURCE"}], "cascadingSecurityProviders": "#
         + #"{"EmailSecurityProvider": {"id": "Email Security Provider", "type": "EMAIL"}}}"#
     static let privilege =
@@ -260,7 +264,8 @@ struct EmulatorRouteRefusalTests {
             body: #"{"name": "color", "type": "STRING"}"#, status: 412, errorCode: "FIELD_ALREADY_EXISTS"),
         Row(
             route: .createFields, method: "POST", target: "\(platform)/indexes/fields/batch/create",
-            body: #"[{"name": "weight", "type": "DOUBLE"}, {"name": "tags", "type": "STRING", "multiValueFacet": true}]"#,
+            body:
+                #"[{"name": "weight", "type": "DOUBLE"}, {"name": "tags", "type": "STRING", "multiValueFacet": true}]"#,
             status: 204),
         Row(
             route: .createFields, method: "POST", target: "\(platform)/indexes/fields/batch/create",
@@ -339,7 +344,8 @@ struct EmulatorRouteRefusalTests {
             route: .listSecurityProviders, method: "GET", target: "\(platform)/securityproviders",
             headers: .wrongKey, status: 403, errorCode: "ACCESS_DENIED"),
         // Privilege evaluation
-        Row(route: .evaluatePrivilege, method: "POST", target: "/rest/privilege/evaluate", body: privilege, status: 200),
+        Row(
+            route: .evaluatePrivilege, method: "POST", target: "/rest/privilege/evaluate", body: privilege, status: 200),
         Row(
             route: .evaluatePrivilege, method: "POST", target: "/rest/privilege/evaluate",
             body: #"{"organizationId": "org"}"#, status: 412, errorCode: "MISSING_PARAMETER"),
