@@ -3,7 +3,8 @@
 /// The raw values are those of the client's ``PushOperation``, so logs of both sides line up.
 ///
 /// Paths are matched after the `/push/v1` segment of the URL, whatever the host, so both
-/// `https://api.cloud.coveo.com/push/v1/…` and `http://127.0.0.1:8080/push/v1/…` reach the same routes.
+/// `https://api.cloud.coveo.com/push/v1/…` and `http://127.0.0.1:8080/push/v1/…` reach the same routes; Platform API
+/// paths after the `/rest` segment (`https://platform.cloud.coveo.com/rest/…`, `http://127.0.0.1:8080/rest/…`).
 public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     // Platform API routes, matched after the `/rest` segment (see `EmulatedRoute+Platform.swift`).
     /// `GET /rest/organizations/{o}/indexes/page/fields?page&perPage` (the legacy field listing).

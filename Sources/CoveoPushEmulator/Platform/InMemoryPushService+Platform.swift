@@ -10,6 +10,10 @@ import Foundation
 /// `SOURCE_ALREADY_EXISTS`); a `POST` of an existing provider ID answers 412 `SECURITY_PROVIDER_ALREADY_EXISTS`;
 /// a provider's `referencedBy` sources and cascading providers must exist (a source exists once created here or
 /// pushed to); unknown IDs answer 404 `FIELD_NOT_FOUND`, `SOURCE_NOT_FOUND`, `SECURITY_PROVIDER_NOT_FOUND`.
+///
+/// Fault keys (see ``FaultPlan``): `organizationId/name` for a single field create and a source create,
+/// `organizationId/id` for provider creates and every get, the organization for listings and batch creates, the
+/// body's `organizationId` for privilege evaluation.
 extension InMemoryPushService {
     /// The most fields an organization may have (Coveo's default limit).
     static let maxFieldsPerOrganization = 5_000
