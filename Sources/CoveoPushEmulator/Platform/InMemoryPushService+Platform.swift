@@ -30,7 +30,8 @@ extension InMemoryPushService {
     /// The metadata keys of the items stored in an organization's sources that match no field of the
     /// organization (compared ignoring case), as first spelled, sorted. Coveo drops these keys at indexing.
     ///
-    /// Keys are noted as items are stored, so a key stays listed after its items are deleted.
+    /// Keys are noted as items are stored, so a key stays listed after its items are deleted. In discard mode
+    /// nothing is stored and the list stays empty.
     ///
     /// - Parameter organizationId: The organization, or `nil` for every organization.
     public func unmappedMetadataKeys(organizationId: String? = nil) -> [String] {

@@ -295,6 +295,29 @@ struct EmulatorPlatformTests {
         await server.shutdown()
     }
 
+    @Test("URLSessionTransport over loopback: 201 with a model, 204 with no body, 403 for a denied privilege")
+    func overURLSessionTransport() async throws {
+        var configuration = InMemoryPushService.Configuration()
+        configuration.deniedPrivileges = [try #require(EmulatedPrivilege("SECURITY_PROVIDER:CREATE"))]
+        let (server, _) = try LoopbackPushServer.emulator(configuration: configuration)
+        let transport = URLSessionTransport()
+        let headers: HeaderFields = ["Authorization": "Bearer k", "Content-Type": "application/json"]
+        func send(_ method: HTTPMethod, _ path: String, _ body: String) async throws -> TransportResponse {
+            let url = try #require(URL(string: server.baseURL.absoluteString + path))
+            return try await transport.send(
+                TransportRequest(method: method, url: url, headers: headers), body: .data(Data(body.utf8)))
+        }
+        let source = try await send(.post, "\(Self.platform)/sources", #"{"sourceType": "PUSH", "name": "S"}"#)
+        #expect(source.statusCode == 201)
+        #expect(String(decoding: source.body, as: UTF8.self).contains(#""sourceType":"PUSH""#))
+        let field = try await send(.post, "\(Self.platform)/indexes/fields", #"{"name": "color", "type": "STRING"}"#)
+        #expect(field.statusCode == 204 && field.body.isEmpty)
+        let provider = try await send(.post, "\(Self.platform)/securityproviders", #"{"id": "p", "type": "EXPANDED"}"#)
+        #expect(provider.statusCode == 403)
+        #expect(String(decoding: provider.body, as: UTF8.self).contains("ACCESS_DENIED"))
+        await server.shutdown()
+    }
+
     @Test("Platform routes take any host and base path before /rest, and 405 names the methods a path has")
     func routing() async throws {
         let service = InMemoryPushService()
