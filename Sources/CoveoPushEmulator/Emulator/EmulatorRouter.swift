@@ -36,7 +36,7 @@ enum EmulatorRouter {
         var methods: [String: EmulatedRoute]
     }
 
-    static let table: [Row] = [
+    private static let table: [Row] = [
         Row(pattern: ["organizations", nil, "sources", nil, "status"], methods: ["POST": .setSourceStatus]),
         Row(
             pattern: ["organizations", nil, "sources", nil, "documents"],
