@@ -93,9 +93,12 @@ extension InMemoryPushService {
                 return .error(404, "SOURCE_NOT_FOUND", "The source '\(id)' does not exist.")
             }
             return PlatformJSON.answer(200, sourceJSON(record, organizationId: organizationId))
-        case .listSources(let page):
+        case .listSources(let page, let filter):
             let organization = platform.organizations[organizationId] ?? PlatformState.Organization()
-            let all = organization.sourceOrder.compactMap { organization.sources[$0] }.map {
+            let all = organization.sourceOrder.compactMap { organization.sources[$0] }.filter {
+                filter.selects($0.draft)
+            }
+            .map {
                 sourceJSON($0, organizationId: organizationId)
             }
             guard let page else { return PlatformJSON.answer(200, .array(all)) }

@@ -9,8 +9,8 @@ enum PlatformWork: Sendable {
     case createFields([EmulatedField])
     case createSource(SourceDraft)
     case getSource(id: String)
-    /// A page of sources, or every source as a plain array when `page` is `nil`.
-    case listSources(page: PageRequest?)
+    /// A page of the sources the filter selects, or every source as a plain array when `page` is `nil`.
+    case listSources(page: PageRequest?, filter: SourceFilter)
     /// A provider model to store under `id`; `createOnly` refuses an existing ID (`POST`).
     case putProvider(JSONObject, id: String, createOnly: Bool)
     case getProvider(id: String)
@@ -43,6 +43,22 @@ struct FieldQuery: Sendable {
 struct EmulatedField: Sendable {
     var definition: FieldDefinition
     var system: Bool
+}
+
+/// What a source listing selects (`filter`, `stringFilterType`, `filterHostType`); empty selects every source.
+struct SourceFilter: Sendable {
+    /// Text the name contains (or equals, with ``exactMatch``), compared ignoring case.
+    var text: String?
+    var exactMatch = false
+    /// `PUSH` or `CATALOG`, compared with the source type.
+    var hostType: String?
+
+    func selects(_ draft: SourceDraft) -> Bool {
+        if let hostType, hostType != draft.sourceType { return false }
+        guard let text = text?.lowercased() else { return true }
+        let name = draft.name.lowercased()
+        return exactMatch ? name == text : name.contains(text)
+    }
 }
 
 /// A source to create, validated.

@@ -74,9 +74,9 @@ extension RequestPreparer {
         case .getSource:
             return .getSource(id: match.targetId)
         case .listSourcePages:
-            return .listSources(page: try Self.page(query))
+            return .listSources(page: try Self.page(query), filter: try Self.sourceFilter(query))
         case .listSources:
-            return .listSources(page: nil)
+            return .listSources(page: nil, filter: SourceFilter())
         case .createSecurityProvider, .createOrUpdateSecurityProvider:
             let json = try platformBody(request, body, name: "securityProvider", required: true, &outcome) ?? .null
             guard case .object(var model) = json else {
@@ -309,6 +309,28 @@ extension RequestPreparer {
     }
 
     // MARK: - Sources and providers
+
+    /// The filter of `GET /sources/pages`: `filter` (a name substring, or the whole name with
+    /// `stringFilterType=EXACTMATCH`), `filterHostType` (`PUSH` or `CATALOG`).
+    static func sourceFilter(_ query: EmulatorQuery) throws(EmulatorRefusal) -> SourceFilter {
+        var filter = SourceFilter()
+        if let text = query.items["filter"], !text.isEmpty { filter.text = text }
+        if let kind = query.items["stringFilterType"] {
+            guard kind == "EXACTMATCH" || kind == "CONTAINS" else {
+                throw EmulatorRefusal(.invalidParameter("stringFilterType", "'\(kind)' is not EXACTMATCH or CONTAINS"))
+            }
+            filter.exactMatch = kind == "EXACTMATCH"
+        }
+        if let hostType = query.items["filterHostType"], !hostType.isEmpty {
+            guard hostType == "PUSH" || hostType == "CATALOG" else {
+                throw EmulatorRefusal(
+                    .invalidParameter(
+                        "filterHostType", "the emulator holds PUSH and CATALOG sources, not '\(hostType)'"))
+            }
+            filter.hostType = hostType
+        }
+        return filter
+    }
 
     /// A source model to create: a non-empty `name` of at most 255 characters, `sourceType` `PUSH` or `CATALOG`,
     /// `sourceVisibility` `PRIVATE`, `SECURED` or `SHARED` (default `SECURED`).

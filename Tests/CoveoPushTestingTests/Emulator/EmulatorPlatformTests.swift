@@ -144,6 +144,17 @@ struct EmulatorPlatformTests {
         #expect(page.object?["totalEntries"] as? Int == 2 && page.object?["totalPages"] as? Int == 2)
         let models = try #require(page.object?["sourceModels"] as? [[String: Any]])
         #expect(models.map { $0["id"] as? String } == [secondId])
+        let exact = try await Self.call(
+            port, "GET",
+            "\(Self.platform)/sources/pages?filter=products&stringFilterType=EXACTMATCH&filterHostType=CATALOG")
+        #expect((exact.object?["sourceModels"] as? [[String: Any]])?.map { $0["id"] as? String } == [id], "\(exact)")
+        let contains = try await Self.call(port, "GET", "\(Self.platform)/sources/pages?filter=AGE")
+        #expect((contains.object?["sourceModels"] as? [[String: Any]])?.map { $0["id"] as? String } == [secondId])
+        let none = try await Self.call(
+            port, "GET", "\(Self.platform)/sources/pages?filter=Prod&stringFilterType=EXACTMATCH")
+        #expect(none.object?["totalEntries"] as? Int == 0 && none.object?["totalPages"] as? Int == 0)
+        let badHost = try await Self.call(port, "GET", "\(Self.platform)/sources/pages?filterHostType=WEB")
+        #expect(badHost.status == 412 && badHost.errorCode == "INVALID_PARAMETER")
         let plain = try await Self.call(port, "GET", "\(Self.platform)/sources")
         #expect((plain.array as? [[String: Any]])?.map { $0["name"] as? String } == ["Products", "Pages"])
         // Pushing to a source never created still works, as before.
