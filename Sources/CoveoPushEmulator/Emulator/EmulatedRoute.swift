@@ -17,6 +17,10 @@ public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case createField
     /// `POST /rest/organizations/{o}/indexes/fields/batch/create`.
     case createFields
+    /// `DELETE /rest/organizations/{o}/indexes/fields/{name}`.
+    case deleteField
+    /// `DELETE /rest/organizations/{o}/indexes/fields/batch/delete?fields=`.
+    case deleteFields
     /// `POST /rest/organizations/{o}/sources`.
     case createSource
     /// `GET /rest/organizations/{o}/sources/{s}`.
@@ -25,6 +29,8 @@ public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case listSourcePages
     /// `GET /rest/organizations/{o}/sources` (a plain array).
     case listSources
+    /// `DELETE /rest/organizations/{o}/sources/{s}`.
+    case deleteSource
     /// `POST /rest/organizations/{o}/securityproviders`.
     case createSecurityProvider
     /// `PUT /rest/organizations/{o}/securityproviders/{p}` (create or update).
@@ -33,6 +39,8 @@ public enum EmulatedRoute: String, Sendable, Hashable, CaseIterable, CustomStrin
     case getSecurityProvider
     /// `GET /rest/organizations/{o}/securityproviders`.
     case listSecurityProviders
+    /// `DELETE /rest/organizations/{o}/securityproviders/{p}`.
+    case deleteSecurityProvider
     /// `POST /rest/privilege/evaluate`.
     case evaluatePrivilege
 

@@ -91,9 +91,10 @@ struct RequestPreparer: Sendable {
             return .deleteIdentitiesOlderThan(orderingId: orderingId)
         case .openStream, .getStreamChunk, .closeStream, .updateStream, .mergeStream, .deleteStreamOlderThan:
             return try streamWork(match, query, body, &outcome)
-        case .listFields, .searchFields, .getField, .createField, .createFields, .createSource, .getSource,
-            .listSourcePages, .listSources, .createSecurityProvider, .createOrUpdateSecurityProvider,
-            .getSecurityProvider, .listSecurityProviders, .evaluatePrivilege:
+        case .listFields, .searchFields, .getField, .createField, .createFields, .deleteField, .deleteFields,
+            .createSource, .getSource, .listSourcePages, .listSources, .deleteSource, .createSecurityProvider,
+            .createOrUpdateSecurityProvider, .getSecurityProvider, .listSecurityProviders, .deleteSecurityProvider,
+            .evaluatePrivilege:
             return .platform(try platformWork(match, query, request, body, &outcome))
         }
     }

@@ -6,10 +6,13 @@ extension EmulatedRoute {
         switch self {
         case .listFields, .searchFields, .getField: name = "FIELD:VIEW"
         case .createField, .createFields: name = "FIELD:CREATE"
+        case .deleteField, .deleteFields: name = "FIELD:EDIT"
         case .getSource, .listSourcePages, .listSources: name = "SOURCE:VIEW"
         case .createSource: name = "SOURCE:CREATE"
+        case .deleteSource: name = "SOURCE:EDIT"
         case .getSecurityProvider, .listSecurityProviders: name = "SECURITY_PROVIDER:VIEW"
         case .createSecurityProvider, .createOrUpdateSecurityProvider: name = "SECURITY_PROVIDER:CREATE"
+        case .deleteSecurityProvider: name = "SECURITY_PROVIDER:EDIT"
         case .evaluatePrivilege, .uploadToFileContainer: return nil
         case .createFileContainer: name = "ORGANIZATION:VIEW"
         case .addOrUpdateIdentity, .deleteIdentity, .addOrUpdateAlias, .pushIdentityBatch,

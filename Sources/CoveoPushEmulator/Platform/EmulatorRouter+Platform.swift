@@ -8,16 +8,23 @@ extension EmulatorRouter {
             pattern: ["organizations", nil, "indexes", "fields", "batch", "create"],
             methods: ["POST": .createFields]),
         Row(pattern: ["organizations", nil, "indexes", "fields"], methods: ["POST": .createField]),
-        Row(pattern: ["organizations", nil, "indexes", "fields", nil], methods: ["GET": .getField]),
+        Row(
+            pattern: ["organizations", nil, "indexes", "fields", "batch", "delete"],
+            methods: ["DELETE": .deleteFields]),
+        Row(
+            pattern: ["organizations", nil, "indexes", "fields", nil],
+            methods: ["GET": .getField, "DELETE": .deleteField]),
         Row(pattern: ["organizations", nil, "sources"], methods: ["GET": .listSources, "POST": .createSource]),
         Row(pattern: ["organizations", nil, "sources", "pages"], methods: ["GET": .listSourcePages]),
-        Row(pattern: ["organizations", nil, "sources", nil], methods: ["GET": .getSource]),
+        Row(pattern: ["organizations", nil, "sources", nil], methods: ["GET": .getSource, "DELETE": .deleteSource]),
         Row(
             pattern: ["organizations", nil, "securityproviders"],
             methods: ["GET": .listSecurityProviders, "POST": .createSecurityProvider]),
         Row(
             pattern: ["organizations", nil, "securityproviders", nil],
-            methods: ["GET": .getSecurityProvider, "PUT": .createOrUpdateSecurityProvider]),
+            methods: [
+                "GET": .getSecurityProvider, "PUT": .createOrUpdateSecurityProvider, "DELETE": .deleteSecurityProvider,
+            ]),
         Row(pattern: ["privilege", "evaluate"], methods: ["POST": .evaluatePrivilege]),
     ]
 

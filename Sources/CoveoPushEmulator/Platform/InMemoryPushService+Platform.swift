@@ -86,8 +86,32 @@ extension InMemoryPushService {
             return PlatformJSON.answer(200, PlatformJSON.field(field))
         case .createFields(let fields):
             return createFields(fields, organizationId: organizationId)
+        case .deleteFields(let names):
+            return withOrganization(organizationId) { organization in
+                for name in names {
+                    guard let field = organization.fields[name] else {
+                        return .error(
+                            404, "FIELD_NOT_FOUND", "The field '\(name)' does not exist; nothing was deleted.")
+                    }
+                    if field.system {
+                        return .invalidParameter("fields", "'\(name)' is a standard field, which cannot be deleted")
+                    }
+                }
+                for name in names { organization.fields[name] = nil }
+                return .success(204)
+            }
         case .createSource(let draft):
             return createSource(draft, organizationId: organizationId)
+        case .deleteSource(let id):
+            guard platform.organizations[organizationId]?.sources[id] != nil else {
+                return .error(404, "SOURCE_NOT_FOUND", "The source '\(id)' does not exist.")
+            }
+            withOrganization(organizationId) { organization in
+                organization.sources[id] = nil
+                organization.sourceOrder.removeAll { $0 == id }
+            }
+            sources[ScopedKey(organizationId: organizationId, id: id)] = nil
+            return .success(200)
         case .getSource(let id):
             guard let record = platform.organizations[organizationId]?.sources[id] else {
                 return .error(404, "SOURCE_NOT_FOUND", "The source '\(id)' does not exist.")
@@ -111,6 +135,18 @@ extension InMemoryPushService {
                 return .error(404, "SECURITY_PROVIDER_NOT_FOUND", "The security provider '\(id)' does not exist.")
             }
             return PlatformJSON.answer(200, .object(model))
+        case .deleteProvider(let id):
+            guard id != StandardFields.emailProviderId else {
+                return .invalidParameter("id", "the built-in '\(id)' cannot be deleted")
+            }
+            guard platform.organizations[organizationId]?.providers[id] != nil else {
+                return .error(404, "SECURITY_PROVIDER_NOT_FOUND", "The security provider '\(id)' does not exist.")
+            }
+            withOrganization(organizationId) { organization in
+                organization.providers[id] = nil
+                organization.providerOrder.removeAll { $0 == id }
+            }
+            return .success(204)
         case .listProviders:
             let organization = platform.organizations[organizationId] ?? PlatformState.Organization()
             let all = organization.providerOrder.compactMap { organization.providers[$0] }.map(JSONValue.object)

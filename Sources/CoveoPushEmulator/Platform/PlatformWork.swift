@@ -7,13 +7,17 @@ enum PlatformWork: Sendable {
     case getField(name: String)
     /// One field or a batch; applied all or nothing.
     case createFields([EmulatedField])
+    /// Field names to delete; applied all or nothing.
+    case deleteFields([String])
     case createSource(SourceDraft)
     case getSource(id: String)
+    case deleteSource(id: String)
     /// A page of the sources the filter selects, or every source as a plain array when `page` is `nil`.
     case listSources(page: PageRequest?, filter: SourceFilter)
     /// A provider model to store under `id`; `createOnly` refuses an existing ID (`POST`).
     case putProvider(JSONObject, id: String, createOnly: Bool)
     case getProvider(id: String)
+    case deleteProvider(id: String)
     case listProviders
     /// A privilege evaluation: the organization named in the body and the requested privilege as sent.
     case evaluate(organizationId: String, requested: JSONValue, privilege: EmulatedPrivilege)

@@ -64,6 +64,21 @@ extension RequestPreparer {
                 fields.append(field)
             }
             return .createFields(fields)
+        case .deleteField:
+            return .deleteFields([match.targetId])
+        case .deleteFields:
+            // `fields=a,b` or `fields=a&fields=b`: the match keeps only the first of each name, so read the URL.
+            let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+            let names = items.filter { $0.name == "fields" }.flatMap {
+                ($0.value ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            }
+            .filter { !$0.isEmpty }
+            guard !names.isEmpty else { throw EmulatorRefusal(.missingParameter("fields")) }
+            return .deleteFields(names)
+        case .deleteSource:
+            return .deleteSource(id: match.targetId)
+        case .deleteSecurityProvider:
+            return .deleteProvider(id: match.targetId)
         case .createSource:
             _ = try query.bool("updateSecurityProviders")
             _ = try query.bool("rebuild")

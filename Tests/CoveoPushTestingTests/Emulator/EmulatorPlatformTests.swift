@@ -270,6 +270,45 @@ struct EmulatorPlatformTests {
         await server.shutdown()
     }
 
+    @Test("deletes: a field batch is all or nothing, a source goes with its items, EDIT privileges are required")
+    func deletes() async throws {
+        let (server, service) = try LoopbackPushServer.emulator()
+        let port = server.port
+        let created = try await Self.call(
+            port, "POST", "\(Self.platform)/indexes/fields/batch/create", Self.fieldsJSON(["alpha", "beta", "gamma"]))
+        #expect(created.status == 204)
+        let batch = "\(Self.platform)/indexes/fields/batch/delete"
+        let unknown = try await Self.call(port, "DELETE", "\(batch)?fields=alpha,nothing")
+        #expect(unknown.status == 404 && unknown.errorCode == "FIELD_NOT_FOUND", "\(unknown)")
+        #expect(await service.fields(organizationId: "org").contains { $0.name == "alpha" })
+        let deleted = try await Self.call(port, "DELETE", "\(batch)?fields=alpha,%20beta")
+        #expect(deleted.status == 204, "\(deleted)")
+        let names = await service.fields(organizationId: "org").map(\.name)
+        #expect(!names.contains("alpha") && !names.contains("beta") && names.contains("gamma"))
+
+        let source = try await Self.call(
+            port, "POST", "\(Self.platform)/sources", #"{"sourceType": "PUSH", "name": "S"}"#)
+        let id = try #require(source.object?["id"] as? String)
+        _ = try await Self.call(
+            port, "PUT", "/push/v1/organizations/org/sources/\(id)/documents?documentId=file%3A%2F%2Fa",
+            #"{"data": "x"}"#)
+        #expect(await service.items(organizationId: "org", sourceId: id).count == 1)
+        let gone = try await Self.call(port, "DELETE", "\(Self.platform)/sources/\(id)")
+        #expect(gone.status == 200)
+        #expect(await service.items(organizationId: "org", sourceId: id).isEmpty)
+        let builtIn = try await Self.call(
+            port, "DELETE", "\(Self.platform)/securityproviders/Email%20Security%20Provider")
+        #expect(builtIn.status == 412 && builtIn.errorCode == "INVALID_PARAMETER")
+        await server.shutdown()
+
+        var configuration = InMemoryPushService.Configuration()
+        configuration.deniedPrivileges = [try #require(EmulatedPrivilege("FIELD:EDIT"))]
+        let (denying, _) = try LoopbackPushServer.emulator(configuration: configuration)
+        let refused = try await Self.call(denying.port, "DELETE", "\(Self.platform)/indexes/fields/title")
+        #expect(refused.status == 403 && refused.errorCode == "ACCESS_DENIED")
+        await denying.shutdown()
+    }
+
     @Test("privilege names parse as DOMAIN:TYPE or OWNER:DOMAIN:TYPE")
     func privilegeNames() throws {
         let field = try #require(EmulatedPrivilege("field:create"))
@@ -340,7 +379,7 @@ struct EmulatorPlatformTests {
         let wrong = try await service.send(
             TransportRequest(method: .put, url: search, headers: ["Authorization": "Bearer k"]), body: nil)
         #expect(wrong.statusCode == 405)
-        #expect(wrong.headers["Allow"] == "GET, POST", "search is POST, and a field named 'search' is GET")
+        #expect(wrong.headers["Allow"] == "DELETE, GET, POST", "search is POST; a field named search is GET, DELETE")
         let unauthenticated = try await service.send(TransportRequest(method: .get, url: url), body: nil)
         #expect(unauthenticated.statusCode == 401)
     }

@@ -349,6 +349,30 @@ struct EmulatorRouteRefusalTests {
         Row(
             route: .evaluatePrivilege, method: "POST", target: "/rest/privilege/evaluate",
             body: #"{"organizationId": "org"}"#, status: 412, errorCode: "MISSING_PARAMETER"),
+        // Deletes, last: they remove what the rows above created.
+        Row(
+            route: .deleteFields, method: "DELETE",
+            target: "\(platform)/indexes/fields/batch/delete?fields=weight&fields=tags", status: 204),
+        Row(
+            route: .deleteFields, method: "DELETE", target: "\(platform)/indexes/fields/batch/delete?fields=title",
+            status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .deleteFields, method: "DELETE", target: "\(platform)/indexes/fields/batch/delete", status: 412,
+            errorCode: "MISSING_PARAMETER"),
+        Row(route: .deleteField, method: "DELETE", target: "\(platform)/indexes/fields/color", status: 204),
+        Row(
+            route: .deleteField, method: "DELETE", target: "\(platform)/indexes/fields/color", status: 404,
+            errorCode: "FIELD_NOT_FOUND"),
+        Row(
+            route: .deleteSecurityProvider, method: "DELETE", target: "\(platform)/securityproviders/prov-y",
+            status: 204),
+        Row(
+            route: .deleteSecurityProvider, method: "DELETE", target: "\(platform)/securityproviders/prov-y",
+            status: 404, errorCode: "SECURITY_PROVIDER_NOT_FOUND"),
+        Row(route: .deleteSource, method: "DELETE", target: "\(platform)/sources/{source}", status: 200),
+        Row(
+            route: .deleteSource, method: "DELETE", target: "\(platform)/sources/{source}", status: 404,
+            errorCode: "SOURCE_NOT_FOUND"),
     ]
 
     /// What a row got.
