@@ -6,12 +6,16 @@ import Foundation
 struct EmulateCommand: Subcommand {
     static let name = "emulate"
     static let summary = "Serve the in-memory Push API emulator on 127.0.0.1 until interrupted (Ctrl-C)."
-    static let usage = "coveo-push emulate [--port N] [--api-key KEY]"
+    static let usage = "coveo-push emulate [--port N] [--api-key KEY] [--deny-privilege NAME[,NAME...]]"
     static let port = "--port"
     static let apiKey = "--api-key"
+    static let denyPrivilege = "--deny-privilege"
     static let specs: [OptionSpec] = [
         .value(port, "N", "the port to listen on (default: any free port)"),
         .value(apiKey, "KEY", "accept only this key (default: any key)"),
+        .value(
+            denyPrivilege, "NAME[,NAME...]",
+            "privileges the key lacks (FIELD:CREATE, SOURCE_ITEMS:EDIT, ...): they evaluate false, their routes 403"),
     ]
     static let sendsRequests = false
 
@@ -29,6 +33,9 @@ struct EmulateCommand: Subcommand {
             }
             configuration.apiKey = key
         }
+        if let denied = arguments.string(Self.denyPrivilege) {
+            configuration.deniedPrivileges = try DeniedPrivileges.parse(denied, option: Self.denyPrivilege)
+        }
         let server: LoopbackPushServer
         do {
             (server, _) = try LoopbackPushServer.emulator(configuration: configuration, port: UInt16(port))
@@ -38,6 +45,11 @@ struct EmulateCommand: Subcommand {
         let base = server.baseURL.absoluteString + "/push/v1"
         let console = environment.console
         console.line("Push API emulator listening on \(base)")
+        console.line("Platform API at \(server.baseURL.absoluteString)/rest")
+        if !configuration.deniedPrivileges.isEmpty {
+            let names = configuration.deniedPrivileges.map(\.description).sorted().joined(separator: ", ")
+            console.line("Denied privileges (their routes answer 403): \(names)")
+        }
         console.line("Push to it from another shell (any organization and source IDs work):")
         let key = arguments.string(Self.apiKey) != nil ? "<the key given to --api-key>" : "any-key"
         console.line(

@@ -79,6 +79,9 @@ struct PushCommand: Subcommand {
         }
         if let emulator = target.embeddedEmulator, batching.factory.targetName == ClientFactory.emulatorName {
             batching.printListing(await EmulatorReport.items(of: emulator, sourceId: sourceId))
+            if let line = await EmulatorReport.unmappedKeys(of: emulator, organizationId: target.organizationId) {
+                batching.printListing(line)
+            }
         }
         return exitStatus
     }

@@ -30,4 +30,17 @@ enum EmulatorReport {
         if all.count > items.count { lines.append("  … and \(all.count - items.count) more") }
         return lines.joined(separator: "\n")
     }
+
+    /// The most unmapped keys the line names; more are counted.
+    static let listedKeys = 20
+
+    /// The metadata keys of the emulator's items that match no field, which Coveo would drop at indexing, or
+    /// `nil` when every key has a field.
+    static func unmappedKeys(of emulator: InMemoryPushService, organizationId: String) async -> String? {
+        let keys = await emulator.unmappedMetadataKeys(organizationId: organizationId)
+        guard !keys.isEmpty else { return nil }
+        var names = keys.prefix(listedKeys).joined(separator: ", ")
+        if keys.count > listedKeys { names += " and \(keys.count - listedKeys) more" }
+        return "Coveo would drop these metadata keys: no field named \(names); run `coveo-push fields sync`"
+    }
 }

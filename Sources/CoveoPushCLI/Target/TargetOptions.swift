@@ -9,6 +9,7 @@ enum TargetOptions {
     static let pushAPIURL = "--push-api-url"
     static let baseURL = "--base-url"
     static let apiKey = "--api-key"
+    static let emulatorDenyPrivilege = "--emulator-deny-privilege"
 
     /// The environment variables read, by option.
     static let variables: [String: String] = [
@@ -30,5 +31,8 @@ enum TargetOptions {
         .value(pushAPIURL, "URL", "the console's Push API URL (gives organization, source and region)"),
         .value(baseURL, "URL", "any Push API base URL (or COVEO_PUSH_BASE_URL); plain http only to loopback"),
         .value(apiKey, "KEY", "the API key; prefer COVEO_API_KEY, command lines are visible to other users"),
+        .value(
+            emulatorDenyPrivilege, "NAME[,NAME...]",
+            "built-in emulator only: deny these privileges (FIELD:CREATE, ...); their routes answer 403"),
     ]
 }

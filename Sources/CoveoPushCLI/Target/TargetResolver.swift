@@ -37,7 +37,12 @@ struct TargetResolver {
     func resolve(needs: Needs) throws(UsageError) -> ResolvedTarget {
         let dataCollection = try dataCollectionOption(needs: needs)
         if isEmpty {
-            return embeddedEmulator()
+            return try embeddedEmulator()
+        }
+        if arguments.string(TargetOptions.emulatorDenyPrivilege) != nil {
+            throw UsageError(
+                "\(TargetOptions.emulatorDenyPrivilege) applies only to the built-in emulator, used when no target "
+                    + "option and no COVEO_* variable is given")
         }
         var missing: [String] = []
         var organization = value(TargetOptions.organization)
@@ -124,18 +129,26 @@ struct TargetResolver {
     /// Whether no target option and no `COVEO_` variable was given (a provider alone names what to push, not
     /// where).
     var isEmpty: Bool {
-        let options = TargetOptions.specs.map(\.name).filter { $0 != TargetOptions.provider }
+        let options = TargetOptions.specs.map(\.name).filter {
+            $0 != TargetOptions.provider && $0 != TargetOptions.emulatorDenyPrivilege
+        }
         if options.contains(where: { arguments.string($0) != nil }) { return false }
         return !environment.keys.contains { $0.hasPrefix("COVEO_") }
     }
 
-    /// The built-in in-memory emulator, with the `--provider` option if one was given.
-    private func embeddedEmulator() -> ResolvedTarget {
-        ResolvedTarget(
+    /// The built-in in-memory emulator, with the `--provider` option if one was given and the privileges
+    /// `--emulator-deny-privilege` denies.
+    private func embeddedEmulator() throws(UsageError) -> ResolvedTarget {
+        var configuration = InMemoryPushService.Configuration()
+        if let denied = arguments.string(TargetOptions.emulatorDenyPrivilege) {
+            configuration.deniedPrivileges = try DeniedPrivileges.parse(
+                denied, option: TargetOptions.emulatorDenyPrivilege)
+        }
+        return ResolvedTarget(
             endpoint: .production, organizationId: ResolvedTarget.emulatorOrganization,
             sourceId: ResolvedTarget.emulatorSource,
             providerId: arguments.string(TargetOptions.provider) ?? ResolvedTarget.emulatorProvider,
-            apiKey: "emulator-key", embeddedEmulator: InMemoryPushService())
+            apiKey: "emulator-key", embeddedEmulator: InMemoryPushService(configuration: configuration))
     }
 
     /// The endpoint of the region (`--region` or `COVEO_REGION`, default US) and `--environment` (default

@@ -2,9 +2,9 @@ import Foundation
 
 /// Matches a request's method and URL to an ``EmulatedRoute``: a pure function of the URL and the upload path.
 ///
-/// Push API paths are matched after the first `push/v1` pair of segments, the Logs API's after `logs/v1`, so any
-/// host and base path work. Each
-/// route is one row of ``table``; adding a route is adding a row.
+/// Push API paths are matched after the first `push/v1` pair of segments, Platform API paths after the first `rest`
+/// segment followed by `organizations` or `privilege`, the Logs API's after `logs/v1`, so any host and base path
+/// work. Each route is one row of ``table`` or ``platformTable``; adding a route is adding a row.
 enum EmulatorRouter {
     /// A matched request.
     struct Match: Sendable {
@@ -32,7 +32,7 @@ enum EmulatorRouter {
     }
 
     /// One path shape, with the route of each method.
-    private struct Row {
+    struct Row {
         /// Literal segments, and `nil` for the identifier placeholders (organization, then source or provider).
         var pattern: [String?]
         var methods: [String: EmulatedRoute]
@@ -108,7 +108,11 @@ enum EmulatorRouter {
         guard let segments = segments(of: url) else { return .notFound }
         let query = queryItems(of: url)
         if let marker = marker("push", in: segments) {
-            return matchPush(method: method, segments: Array(segments[(marker + 2)...]), query: query)
+            return matchRows(table, method: method, segments: Array(segments[(marker + 2)...]), query: query)
+        }
+        if let marker = platformMarker(in: segments) {
+            return matchRows(
+                platformTable, method: method, segments: Array(segments[(marker + 1)...]), query: query)
         }
         if let marker = marker("logs", in: segments) {
             let rest = Array(segments[(marker + 2)...])
@@ -134,8 +138,12 @@ enum EmulatorRouter {
         return nil
     }
 
-    private static func matchPush(method: String, segments: [String], query: [String: String]) -> Outcome {
-        for row in table where row.pattern.count == segments.count {
+    /// The first row fitting the segments that has the method; 405 with every fitting row's methods when none has.
+    private static func matchRows(
+        _ rows: [Row], method: String, segments: [String], query: [String: String]
+    ) -> Outcome {
+        var allowed: Set<String> = []
+        for row in rows where row.pattern.count == segments.count {
             var identifiers: [String] = []
             var fits = true
             for (expected, actual) in zip(row.pattern, segments) {
@@ -153,7 +161,8 @@ enum EmulatorRouter {
             }
             guard fits else { continue }
             guard let route = row.methods[method] else {
-                return .methodNotAllowed(allowed: row.methods.keys.sorted())
+                allowed.formUnion(row.methods.keys)
+                continue
             }
             let organizationId = identifiers.first ?? ""
             let targetId = identifiers.count > 1 ? identifiers[1] : ""
@@ -162,7 +171,7 @@ enum EmulatorRouter {
             match.isDataCollection = row.isDataCollection
             return .matched(match)
         }
-        return .notFound
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed.sorted())
     }
 
     private static func queryItems(of url: URL) -> [String: String] {

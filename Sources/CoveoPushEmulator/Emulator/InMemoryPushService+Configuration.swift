@@ -36,6 +36,9 @@ extension InMemoryPushService {
         public var requestLogLimit: Int
         /// What happens to accepted items downstream: the indexing delay and refusals the Logs API reports.
         public var indexing: Indexing
+        /// The privileges the key lacks: they evaluate `approved: false` (`OPERATION_NOT_ALLOWED`) and every route
+        /// requiring one answers 403 `ACCESS_DENIED` (see ``EmulatedPrivilege``). Empty by default.
+        public var deniedPrivileges: Set<EmulatedPrivilege> = []
 
         /// Creates a configuration.
         public init(

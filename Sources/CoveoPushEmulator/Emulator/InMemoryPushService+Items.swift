@@ -52,6 +52,7 @@ extension InMemoryPushService {
             draft.item(
                 organizationId: scope.organizationId, sourceId: scope.id, orderingId: orderingId, kind: resolved.kind,
                 content: resolved.content, opaque: resolved.opaque))
+        noteMetadataKeys(draft.metadata, organizationId: scope.organizationId)
         counts.acceptedItems += 1
         logApplied(scope, id: draft.documentId, .add)
         return true

@@ -234,6 +234,7 @@ extension InMemoryPushService {
             metadata[key] = value
         }
         merged.metadata = metadata
+        noteMetadataKeys(draft.metadata, organizationId: scope.organizationId)
         merged.permissionsJSON = draft.permissions ?? existing.permissionsJSON
         merged.parentId = draft.parentId ?? existing.parentId
         merged.fileExtension = draft.fileExtension ?? existing.fileExtension

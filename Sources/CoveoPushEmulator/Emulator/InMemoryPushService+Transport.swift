@@ -35,6 +35,9 @@ extension InMemoryPushService {
         if match.route.isPushAPI, let refusal = authenticate(request.headers) {
             return await finish(request, route: match.route, bodyBytes: body?.byteCount ?? 0, answer: refusal)
         }
+        if let refusal = privilegeRefusal(match.route) {
+            return await finish(request, route: match.route, bodyBytes: body?.byteCount ?? 0, answer: refusal)
+        }
         let prepared = try preparer.prepare(match, request, body: body)
         let admission = await admit(match.route, key: prepared.faultKey)
         if admission.delay > .zero { try await clock.sleep(admission.delay) }
@@ -156,6 +159,8 @@ extension InMemoryPushService {
             return await pushIdentityBatch(scope, fileId: fileId, orderingId: orderingId)
         case .stream(let work):
             return await performStream(work, scope)
+        case .platform(let work):
+            return await applyPlatform(work, organizationId: match.organizationId)
         default:
             return await apply(work, scope)
         }
@@ -206,7 +211,7 @@ extension InMemoryPushService {
             return .accepted
         case .searchLogs(let query):
             return searchLogs(query)
-        case .itemBatch, .identityBatch, .stream:
+        case .itemBatch, .identityBatch, .stream, .platform:
             return .error(500, "INTERNAL_SERVER_ERROR", "Batches and stream operations are applied by perform.")
         }
     }

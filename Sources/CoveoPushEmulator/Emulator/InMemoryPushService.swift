@@ -56,6 +56,10 @@ import Foundation
 /// - **Logs API.** `POST /logs/v1/organizations/{o}` serves the entries the emulator writes as it applies items
 ///   (see `InMemoryPushService+Logs.swift`); ``Configuration/indexing`` delays indexing and refuses items
 ///   downstream while the Push API still answers 202.
+/// - **Platform API.** Fields (starting with an organization's standard ones), Push and Catalog sources, security
+///   providers and privilege evaluation, at `/rest/…` (see `InMemoryPushService+Platform.swift`). A source created
+///   there is the source the Push routes push to; pushing to a source never created still works.
+///   ``Configuration/deniedPrivileges`` makes privileges evaluate false and the routes needing them answer 403.
 /// - **Unsupported.** The legacy `push.cloud.coveo.com/v1` paths (no `/push` segment) answer 404.
 public actor InMemoryPushService: Transport {
     /// The configuration the service was created with.
@@ -82,6 +86,8 @@ public actor InMemoryPushService: Transport {
     var logBook = LogBook()
     var counts = EmulatorCounters()
     var faultTally = FaultCounts()
+    /// The Platform API's fields, sources and providers, and the metadata keys seen (`+Platform.swift`).
+    var platform = PlatformState()
 
     /// Creates an empty service.
     ///

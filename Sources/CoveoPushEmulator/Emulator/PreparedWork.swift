@@ -17,4 +17,6 @@ enum PreparedWork: Sendable {
     case stream(StreamWork)
     /// A Logs API query.
     case searchLogs(LogQuery)
+    /// A Platform API operation.
+    case platform(PlatformWork)
 }

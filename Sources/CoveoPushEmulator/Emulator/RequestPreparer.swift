@@ -93,6 +93,11 @@ struct RequestPreparer: Sendable {
             return try streamWork(match, query, body, &outcome)
         case .searchLogEntries:
             return try logQuery(match, query, request, body, &outcome)
+        case .listFields, .searchFields, .getField, .createField, .createFields, .deleteField, .deleteFields,
+            .createSource, .getSource, .listSourcePages, .listSources, .deleteSource, .createSecurityProvider,
+            .createOrUpdateSecurityProvider, .getSecurityProvider, .listSecurityProviders, .deleteSecurityProvider,
+            .evaluatePrivilege:
+            return .platform(try platformWork(match, query, request, body, &outcome))
         }
     }
 
@@ -234,7 +239,7 @@ struct RequestPreparer: Sendable {
 
     /// The body's bytes, `nil` when there is none, or ``EmulatorRefusal`` built by `oversized` when the body is
     /// larger than `limit` (a file body that large is not read).
-    private func loadBody(
+    func loadBody(
         _ body: RequestBody?, limit: Int, _ outcome: inout Outcome, oversized: () -> EmulatorAnswer
     ) throws -> Data? {
         guard let body else { return nil }

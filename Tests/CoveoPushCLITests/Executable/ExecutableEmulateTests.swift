@@ -56,6 +56,25 @@ struct ExecutableEmulateTests {
         #expect(result.stdout.contains("emulator stopped"), "\(result)")
     }
 
+    @Test("emulate --deny-privilege announces the denied privileges and a push needing one exits 3")
+    func emulateDenyingPrivileges() async throws {
+        let sandbox = try ExecSandbox()
+        try sandbox.write("doc.json", ExecFixture.line("https://example.com/d/1", title: "D", data: "d"))
+        let (emulator, base) = try await Self.startEmulator(
+            sandbox, ["--deny-privilege", "source_items:edit,FIELD:CREATE"])
+        let origin = base.replacingOccurrences(of: "/push/v1", with: "")
+        #expect(emulator.stdoutSoFar().contains("Platform API at \(origin)/rest"), "\(emulator.stdoutSoFar())")
+        let denied = "Denied privileges (their routes answer 403): FIELD:CREATE, SOURCE_ITEMS:EDIT"
+        #expect(emulator.stdoutSoFar().contains(denied), "\(emulator.stdoutSoFar())")
+        let refused = try await sandbox.run(
+            ["push", sandbox.input.path, "--base-url", base, "--organization", "o", "--source", "s"],
+            environment: sandbox.environment(["COVEO_API_KEY": "any-key-123"]))
+        #expect(refused.exited(with: 3), "\(refused)")
+        emulator.send(SIGINT)
+        let result = await emulator.waitForExit()
+        #expect(result.exited(with: 0), "\(result)")
+    }
+
     @Test("emulate --api-key refuses another key with exit 3 and accepts its own")
     func emulateWithKey() async throws {
         let sandbox = try ExecSandbox()

@@ -15,6 +15,7 @@ struct EmulatorRouteRefusalTests {
     static let catalog = "\(base)/sources/catalog"
     /// The data-collection stream rows: the same six routes under `data-collections/{id}`, on a store of their own.
     static let collection = "\(base)/data-collections/products"
+    static let platform = "/rest/organizations/org"
 
     /// How a row's request is authorized.
     enum Headers: Sendable {
@@ -28,8 +29,9 @@ struct EmulatorRouteRefusalTests {
         case uploadWithAuthorization
     }
 
-    /// One request and the answer it must get. `target` may name values captured by earlier rows:
-    /// `{<name>.fileId}`, `{<name>.upload}` (the path and query of the container's upload URI), `{stream}`.
+    /// One request and the answer it must get. `target` and `body` may name values captured by earlier rows:
+    /// `{<name>.fileId}`, `{<name>.upload}` (the path and query of the container's upload URI), `{stream}`, and
+    /// `{<name>}` for the `id` of a created source.
     struct Row: Sendable, CustomStringConvertible {
         var route: EmulatedRoute
         var method: String
@@ -50,9 +52,9 @@ struct EmulatorRouteRefusalTests {
     static let streamFile = #"{"addOrUpdate": [{"documentId": "file://streamed", "data": "x"}]}"#
     static let identity = #"{"identity": {"name": "A", "type": "USER"}}"#
 
-    static let rows: [Row] = sourceRows + collectionRows
+    static let rows: [Row] = sourceRows + collectionRows + platformRows
 
-    /// Every route but the data-collection ones.
+    /// The Push and Stream API's routes on sources (after `/push/v1`), the upload and the Logs API.
     static let sourceRows: [Row] = [
         // setSourceStatus
         Row(route: .setSourceStatus, method: "POST", target: "\(source)/status?statusType=REBUILD", status: 201),
@@ -294,6 +296,152 @@ struct EmulatorRouteRefusalTests {
             status: 201),
     ]
 
+    static let providerModel =
+        #"{"id": "prov-x", "displayName": "Crawler", "nodeRequired": false, "type": "EXPANDED", "#
+        + #""referencedBy": [{"id": "{source}", "type": "SOURCE"}], "cascadingSecurityProviders": "#
+        + #"{"EmailSecurityProvider": {"id": "Email Security Provider", "type": "EMAIL"}}}"#
+    static let privilege =
+        #"{"organizationId": "org", "requestedPrivilege": {"owner": "PLATFORM", "targetDomain": "FIELD", "#
+        + #""type": "CREATE", "targetId": "*"}}"#
+
+    /// The Platform API's routes (after `/rest`).
+    static let platformRows: [Row] = [
+        // Fields
+        Row(route: .listFields, method: "GET", target: "\(platform)/indexes/page/fields?page=0&perPage=5", status: 200),
+        Row(
+            route: .listFields, method: "GET", target: "\(platform)/indexes/page/fields?perPage=0", status: 412,
+            errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .searchFields, method: "POST", target: "\(platform)/indexes/fields/search",
+            body: #"{"page": 0, "perPage": 10, "filters": {"origin": "SYSTEM"}}"#, status: 200),
+        Row(
+            route: .searchFields, method: "POST", target: "\(platform)/indexes/fields/search",
+            body: #"{"order": "UP"}"#, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createField, method: "POST", target: "\(platform)/indexes/fields",
+            body: #"{"name": "color", "type": "STRING"}"#, status: 204),
+        Row(
+            route: .createField, method: "POST", target: "\(platform)/indexes/fields",
+            body: #"{"name": "Color", "type": "STRING"}"#, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createField, method: "POST", target: "\(platform)/indexes/fields",
+            body: #"{"name": "shade", "type": "TEXT"}"#, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createField, method: "POST", target: "\(platform)/indexes/fields",
+            body: #"{"name": "color", "type": "STRING"}"#, status: 412, errorCode: "FIELD_ALREADY_EXISTS"),
+        Row(
+            route: .createFields, method: "POST", target: "\(platform)/indexes/fields/batch/create",
+            body:
+                #"[{"name": "weight", "type": "DOUBLE"}, {"name": "tags", "type": "STRING", "multiValueFacet": true}]"#,
+            status: 204),
+        Row(
+            route: .createFields, method: "POST", target: "\(platform)/indexes/fields/batch/create",
+            body: #"[{"name": "price", "type": "DOUBLE"}, {"name": "color", "type": "STRING"}]"#, status: 412,
+            errorCode: "FIELD_ALREADY_EXISTS"),
+        Row(
+            route: .createFields, method: "POST", target: "\(platform)/indexes/fields/batch/create",
+            body: #"{"name": "price", "type": "DOUBLE"}"#, status: 400, errorCode: "INVALID_JSON"),
+        Row(route: .getField, method: "GET", target: "\(platform)/indexes/fields/color", status: 200),
+        Row(
+            route: .getField, method: "GET", target: "\(platform)/indexes/fields/price", status: 404,
+            errorCode: "FIELD_NOT_FOUND"),
+        // Sources
+        Row(
+            route: .createSource, method: "POST", target: "\(platform)/sources?updateSecurityProviders=true",
+            body: #"{"sourceType": "PUSH", "name": "Crawled", "sourceVisibility": "SECURED", "pushEnabled": true}"#,
+            status: 201, capture: "source"),
+        Row(
+            route: .createSource, method: "POST", target: "\(platform)/sources",
+            body: #"{"sourceType": "PUSH", "name": "crawled", "sourceVisibility": "SHARED"}"#, status: 412,
+            errorCode: "SOURCE_ALREADY_EXISTS"),
+        Row(
+            route: .createSource, method: "POST", target: "\(platform)/sources",
+            body: #"{"sourceType": "PUSH", "name": "Other", "sourceVisibility": "PUBLIC"}"#, status: 412,
+            errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createSource, method: "POST", target: "\(platform)/sources",
+            body: #"{"sourceType": "PUSH", "name": " "}"#, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createSource, method: "POST", target: "\(platform)/sources",
+            body: #"{"sourceType": "WEB", "name": "Web"}"#, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createSource, method: "POST", target: "\(platform)/sources", body: #"{"sourceType": "PUSH"}"#,
+            status: 412, errorCode: "MISSING_PARAMETER"),
+        Row(route: .getSource, method: "GET", target: "\(platform)/sources/{source}", status: 200),
+        Row(
+            route: .getSource, method: "GET", target: "\(platform)/sources/no-such-source", status: 404,
+            errorCode: "SOURCE_NOT_FOUND"),
+        Row(route: .listSourcePages, method: "GET", target: "\(platform)/sources/pages?page=0&perPage=10", status: 200),
+        Row(
+            route: .listSourcePages, method: "GET", target: "\(platform)/sources/pages?page=-1", status: 412,
+            errorCode: "INVALID_PARAMETER"),
+        Row(route: .listSources, method: "GET", target: "\(platform)/sources", status: 200),
+        Row(
+            route: .listSources, method: "GET", target: "\(platform)/sources", headers: .wrongKey, status: 403,
+            errorCode: "ACCESS_DENIED"),
+        // Security providers
+        Row(
+            route: .createOrUpdateSecurityProvider, method: "PUT", target: "\(platform)/securityproviders/prov-x",
+            body: providerModel, status: 200),
+        Row(
+            route: .createOrUpdateSecurityProvider, method: "PUT", target: "\(platform)/securityproviders/prov-z",
+            body: providerModel, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createOrUpdateSecurityProvider, method: "PUT", target: "\(platform)/securityproviders/prov-w",
+            body: #"{"type": "EXPANDED", "referencedBy": [{"id": "no-such-source", "type": "SOURCE"}]}"#,
+            status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createSecurityProvider, method: "POST", target: "\(platform)/securityproviders",
+            body: #"{"id": "prov-y", "type": "EXPANDED"}"#, status: 200),
+        Row(
+            route: .createSecurityProvider, method: "POST", target: "\(platform)/securityproviders",
+            body: #"{"id": "prov-y", "type": "EXPANDED"}"#, status: 412, errorCode: "SECURITY_PROVIDER_ALREADY_EXISTS"),
+        Row(
+            route: .createSecurityProvider, method: "POST", target: "\(platform)/securityproviders",
+            body: #"{"id": "prov-v", "type": "expanded"}"#, status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .createSecurityProvider, method: "POST", target: "\(platform)/securityproviders",
+            body: #"{"type": "EXPANDED"}"#, status: 412, errorCode: "MISSING_PARAMETER"),
+        Row(route: .getSecurityProvider, method: "GET", target: "\(platform)/securityproviders/prov-x", status: 200),
+        Row(
+            route: .getSecurityProvider, method: "GET", target: "\(platform)/securityproviders/prov-z", status: 404,
+            errorCode: "SECURITY_PROVIDER_NOT_FOUND"),
+        Row(route: .listSecurityProviders, method: "GET", target: "\(platform)/securityproviders", status: 200),
+        Row(
+            route: .listSecurityProviders, method: "GET", target: "\(platform)/securityproviders",
+            headers: .wrongKey, status: 403, errorCode: "ACCESS_DENIED"),
+        // Privilege evaluation
+        Row(
+            route: .evaluatePrivilege, method: "POST", target: "/rest/privilege/evaluate", body: privilege, status: 200),
+        Row(
+            route: .evaluatePrivilege, method: "POST", target: "/rest/privilege/evaluate",
+            body: #"{"organizationId": "org"}"#, status: 412, errorCode: "MISSING_PARAMETER"),
+        // Deletes, last: they remove what the rows above created.
+        Row(
+            route: .deleteFields, method: "DELETE",
+            target: "\(platform)/indexes/fields/batch/delete?fields=weight&fields=tags", status: 204),
+        Row(
+            route: .deleteFields, method: "DELETE", target: "\(platform)/indexes/fields/batch/delete?fields=title",
+            status: 412, errorCode: "INVALID_PARAMETER"),
+        Row(
+            route: .deleteFields, method: "DELETE", target: "\(platform)/indexes/fields/batch/delete", status: 412,
+            errorCode: "MISSING_PARAMETER"),
+        Row(route: .deleteField, method: "DELETE", target: "\(platform)/indexes/fields/color", status: 204),
+        Row(
+            route: .deleteField, method: "DELETE", target: "\(platform)/indexes/fields/color", status: 404,
+            errorCode: "FIELD_NOT_FOUND"),
+        Row(
+            route: .deleteSecurityProvider, method: "DELETE", target: "\(platform)/securityproviders/prov-y",
+            status: 204),
+        Row(
+            route: .deleteSecurityProvider, method: "DELETE", target: "\(platform)/securityproviders/prov-y",
+            status: 404, errorCode: "SECURITY_PROVIDER_NOT_FOUND"),
+        Row(route: .deleteSource, method: "DELETE", target: "\(platform)/sources/{source}", status: 200),
+        Row(
+            route: .deleteSource, method: "DELETE", target: "\(platform)/sources/{source}", status: 404,
+            errorCode: "SOURCE_NOT_FOUND"),
+    ]
+
     /// What a row got.
     struct Outcome: Sendable {
         var row: Row
@@ -329,10 +477,14 @@ struct EmulatorRouteRefusalTests {
             var outcomes: [Outcome] = []
             for row in Self.rows {
                 var target = row.target
-                for (name, value) in captured { target = target.replacingOccurrences(of: "{\(name)}", with: value) }
+                var body = row.body
+                for (name, value) in captured {
+                    target = target.replacingOccurrences(of: "{\(name)}", with: value)
+                    body = body.replacingOccurrences(of: "{\(name)}", with: value)
+                }
                 let response = try client.request(
-                    row.method, target, headers: Self.headers(row.headers, hasBody: !row.body.isEmpty),
-                    body: Array(row.body.utf8))
+                    row.method, target, headers: Self.headers(row.headers, hasBody: !body.isEmpty),
+                    body: Array(body.utf8))
                 let text = String(decoding: response.body, as: UTF8.self)
                 if let name = row.capture, response.statusCode < 300 {
                     try Self.capture(name, from: response.body, into: &captured)
@@ -379,11 +531,16 @@ struct EmulatorRouteRefusalTests {
         }
     }
 
-    /// Keeps `<name>.fileId` and `<name>.upload` (path and query) of a container answer, and `stream` when the
-    /// answer opens one.
+    /// Keeps `<name>.fileId` and `<name>.upload` (path and query) of a container answer, `stream` when the
+    /// answer opens one, and `<name>` for the `id` of a created source.
     static func capture(_ name: String, from body: Data, into captured: inout [String: String]) throws {
         struct NotAContainer: Error {}
-        guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any],
+        let json = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+        if let id = json?["id"] as? String, json?["fileId"] == nil {
+            captured[name] = id
+            return
+        }
+        guard let object = json,
             let fileId = object["fileId"] as? String, let uri = object["uploadUri"] as? String,
             let upload = URLComponents(string: uri)
         else { throw NotAContainer() }
