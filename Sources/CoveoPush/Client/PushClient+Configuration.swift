@@ -29,6 +29,8 @@ extension PushClient {
         public var userAgentSuffix: String?
         /// How long one Push API request may take (default 60 s).
         public var requestTimeout: Duration = .seconds(60)
+        /// How long one Logs API request may take (default 120 s: Coveo says a call can take up to a minute).
+        public var logsRequestTimeout: Duration = .seconds(120)
         /// How long one upload to a file container may take (default 15 min: containers hold up to 256 MB).
         public var uploadTimeout: Duration = .seconds(900)
         /// When and how often to retry (see ``RetryPolicy``).
@@ -117,7 +119,10 @@ extension PushClient {
                     .outOfRange, .configuration("batchLimit"),
                     "batchLimit \(batchLimit) exceeds the \(PushLimits.maxFileContainerBytes)-byte container limit")
             }
-            for (name, value) in [("requestTimeout", requestTimeout), ("uploadTimeout", uploadTimeout)]
+            for (name, value) in [
+                ("requestTimeout", requestTimeout), ("uploadTimeout", uploadTimeout),
+                ("logsRequestTimeout", logsRequestTimeout),
+            ]
             where value <= .zero {
                 throw ValidationError(.outOfRange, .configuration(name), "\(name) must be positive")
             }

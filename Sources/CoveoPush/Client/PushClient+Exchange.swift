@@ -34,7 +34,9 @@ extension PushClient {
     ) async throws -> R.Response {
         let operation = request.operation
         let response = try await exchange(
-            operation: operation, host: .pushAPI, timeout: configuration.requestTimeout, counter: counter,
+            operation: operation, host: .pushAPI,
+            timeout: request.api == .logs ? configuration.logsRequestTimeout : configuration.requestTimeout,
+            counter: counter,
             documentIds: documentIds, isIdempotent: request.isIdempotent, oneAttemptWithin: oneAttemptWithin
         ) { token in
             guard let token else { throw PushError(.authenticationFailed, operation: operation, message: "no token") }

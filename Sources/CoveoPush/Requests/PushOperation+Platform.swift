@@ -16,3 +16,8 @@ extension PushOperation {
     /// `POST /rest/privilege/evaluate` (Authorization API `evaluatePrivilege`).
     public static let evaluatePrivilege = PushOperation(rawValue: "evaluatePrivilege")
 }
+
+extension PushOperation {
+    /// `POST {logs}/organizations/{organizationId}` (Logs API): one page of a source's log entries.
+    public static let searchLogEntries = PushOperation(rawValue: "searchLogEntries")
+}

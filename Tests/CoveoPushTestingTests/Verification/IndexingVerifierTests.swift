@@ -16,7 +16,7 @@ struct IndexingVerifierTests {
 
         init(
             indexing: InMemoryPushService.Indexing, faults: FaultPlan = .none, timeout: Duration = .seconds(120),
-            memoryBound: Int = 1_000
+            memoryBound: Int = 1_000, clientReads: Bool = false
         ) throws {
             let harness = EmulatorHarness {
                 $0.indexing = indexing
@@ -37,7 +37,7 @@ struct IndexingVerifierTests {
             client = try PushClient(configuration: configuration, transport: harness.service, clock: clock)
             reader = EmulatorLogReader(service: harness.service, organizationId: EmulatorHarness.organization)
             verifier = IndexingVerifier(
-                reader: reader, sourceId: EmulatorHarness.source,
+                reader: clientReads ? client : reader, sourceId: EmulatorHarness.source,
                 configuration: .init(
                     minimumPollInterval: .seconds(2), maximumPollInterval: .seconds(8), timeout: timeout,
                     clockSkew: 0, logsLatency: 0, memoryBound: memoryBound, wallClock: wallClock),
@@ -115,6 +115,20 @@ struct IndexingVerifierTests {
         #expect(report.indexed == 300 - expectedRejected.count)
         #expect(report.pending == 0)
         #expect(report.failedLogsRequests > 0)
+    }
+
+    @Test("through the client's Logs API request: faults are retried by the client, verdicts are the same")
+    func clientAsReader() async throws {
+        let run = try Run(
+            indexing: .init(delay: .seconds(2), rejectedDocumentIds: ["https://example.com/doc/4"]),
+            faults: FaultPlan(seed: 3, routes: [.searchLogEntries], failureBeforeRate: 0.3), clientReads: true)
+        let report = try await run.pushAndVerify(20)
+        #expect(report.indexed == 19)
+        #expect(report.rejected == 1)
+        #expect(report.failedLogsRequests == 0)
+        let logsCalls = await run.harness.service.requestLog.filter { $0.route == .searchLogEntries }
+        #expect(logsCalls.count > report.logsRequests)
+        #expect(logsCalls.allSatisfy { $0.path == "/logs/v1/organizations/myorg" })
     }
 
     @Test("past the memory bound documents wait in a temporary file and are still all classified")
