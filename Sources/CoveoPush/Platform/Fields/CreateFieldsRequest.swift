@@ -62,11 +62,7 @@ public struct CreateFieldsRequest: PushRequest, Hashable {
 
     /// Throws unless `name` matches `^[a-z][a-z0-9_]{0,254}$`, the Field API's rule.
     static func checkName(_ name: String) throws(ValidationError) {
-        let bytes = Array(name.utf8)
-        let valid =
-            (1...255).contains(bytes.count) && (0x61...0x7A).contains(bytes[0])
-            && bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }
-        guard valid else {
+        guard FieldName.isValid(name) else {
             throw ValidationError(
                 .invalidParameter, .configuration("fields"),
                 "'\(name)' is not a valid field name: a lowercase letter, then lowercase letters, digits or '_', "
