@@ -4,13 +4,6 @@ public struct LogTask: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public let rawValue: String
     /// Creates a task from its API name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Decodes the API's name.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes the API's name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     /// The name.
     public var description: String { rawValue }
 
@@ -39,13 +32,6 @@ public struct LogOperation: RawRepresentable, Sendable, Hashable, Codable, Custo
     public let rawValue: String
     /// Creates an operation from its API name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Decodes the API's name.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes the API's name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     /// The name.
     public var description: String { rawValue }
 
@@ -75,13 +61,6 @@ public struct LogResult: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public let rawValue: String
     /// Creates a result from its API name.
     public init(rawValue: String) { self.rawValue = rawValue }
-    /// Decodes the API's name.
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    /// Encodes the API's name.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
     /// The name.
     public var description: String { rawValue }
 

@@ -1,24 +1,14 @@
 /// The type of a Coveo field, as the Field API names it (`LONG`, `LONG_64`, `DOUBLE`, `DATE`, `STRING`, `VECTOR`).
 ///
 /// An open set: a field listing may return a type this SDK does not know yet; it decodes as is rather than failing.
-/// Compare with the static members (`field.type == .string`).
+/// Compare with the static members (`field.type == .string`). Encoded as its name (the standard library's coding of
+/// a `String`-backed `RawRepresentable`).
 public struct FieldType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     /// The name the Field API uses, such as `LONG_64`.
     public let rawValue: String
 
     /// Creates a type from its Field API name.
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// Decodes the Field API's name of a type.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the Field API's name of the type.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     /// The name.
     public var description: String { rawValue }
