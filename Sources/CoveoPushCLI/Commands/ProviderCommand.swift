@@ -10,7 +10,7 @@ import Foundation
 struct ProviderCommand: Subcommand {
     static let name = "provider"
     static let summary = "Create or update the security identity provider of a source (Platform API)."
-    static let usage = "coveo-push provider create PROVIDER_ID --source SOURCE_ID [options]"
+    static let usage = "coveo-push provider create PROVIDER_ID --source SOURCE_ID [--display-name NAME] [options]"
     static let displayName = "--display-name"
     static let specs: [OptionSpec] = [
         .value(displayName, "NAME", "the name the console shows (default: the provider ID)")
