@@ -129,6 +129,21 @@ struct InProcessPlatformCommandTests {
         #expect(information["numberOfDocuments"] as? Int == 0)
     }
 
+    @Test("the service's refusals keep their exit status: a duplicate name exits 4, a denied listing 3")
+    func serviceRefusals() async throws {
+        let service = Self.service(denying: ["SOURCE:VIEW"])
+        let shared = Self.service()
+        let first = await InProcessFixtures.run(["source", "create", "Tickets"] + Self.target, transport: shared)
+        #expect(first.status == .success)
+        let duplicate = await InProcessFixtures.run(["source", "create", "tickets"] + Self.target, transport: shared)
+        #expect(duplicate.status == .serviceFailure, "\(duplicate.err)")
+        #expect(duplicate.err.contains("SOURCE_ALREADY_EXISTS"), "\(duplicate.err)")
+        #expect(duplicate.out.isEmpty)
+        let list = await InProcessFixtures.run(["source", "list"] + Self.target, transport: service)
+        #expect(list.status == .authentication, "\(list.err)")
+        #expect(list.err.contains("403") && list.err.contains("ACCESS_DENIED"), "\(list.err)")
+    }
+
     // MARK: - provider
 
     @Test("provider create against an explicit target: the source from --source or COVEO_SOURCE_ID; --json")
