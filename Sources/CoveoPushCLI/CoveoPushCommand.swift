@@ -19,7 +19,8 @@ package struct CoveoPushCommand: Sendable {
 
     static let subcommands: [any Subcommand.Type] = [
         PushCommand.self, DeleteCommand.self, DeleteOlderThanCommand.self, StatusCommand.self,
-        IdentitiesCommand.self, CatalogCommand.self, EmulateCommand.self,
+        IdentitiesCommand.self, CatalogCommand.self, SourceCommand.self, ProviderCommand.self, CheckCommand.self,
+        EmulateCommand.self,
     ]
 
     /// Creates the command.
@@ -68,7 +69,8 @@ package struct CoveoPushCommand: Sendable {
     static var overview: String {
         var lines = [
             "usage: coveo-push <subcommand> [options]", "",
-            "Pushes content, permissions and security identities to Coveo through the Push and Stream APIs.", "",
+            "Pushes content, permissions and security identities to Coveo through the Push and Stream APIs, and",
+            "creates sources and providers and checks the API key's privileges through the Platform API.", "",
             "subcommands:",
         ]
         for subcommand in subcommands {

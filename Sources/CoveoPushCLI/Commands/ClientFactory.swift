@@ -41,6 +41,8 @@ struct ClientFactory {
         var configuration = PushClient.Configuration(
             endpoint: target.endpoint, organizationId: target.organizationId, credentials: .apiKey(target.apiKey))
         configuration.userAgentSuffix = "coveo-push-cli"
+        configuration.platformURL = target.platformURL
+        configuration.logsURL = target.logsURL
         if let seconds = try arguments.seconds(ClientOptions.timeout) {
             configuration.requestTimeout = .milliseconds(Int64((seconds * 1000).rounded()))
         }

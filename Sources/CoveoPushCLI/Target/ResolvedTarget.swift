@@ -1,5 +1,6 @@
 import CoveoPush
 import CoveoPushEmulator
+import Foundation
 
 /// Where a subcommand sends its requests, once options and environment are resolved.
 struct ResolvedTarget: Sendable {
@@ -19,6 +20,10 @@ struct ResolvedTarget: Sendable {
     let apiKey: APIKey
     /// The in-process emulator when no target was given at all.
     let embeddedEmulator: InMemoryPushService?
+    /// The Platform API base URL given by `--platform-url` or `COVEO_PLATFORM_URL`; `nil` lets the SDK derive it.
+    var platformURL: URL? = nil
+    /// The Logs API base URL given by `--logs-url` or `COVEO_LOGS_URL`; `nil` lets the SDK derive it.
+    var logsURL: URL? = nil
 
     /// What a catalog subcommand's Stream API requests address: the data collection when one was given, else the
     /// source.

@@ -9,6 +9,8 @@ enum TargetOptions {
     static let pushAPIURL = "--push-api-url"
     static let baseURL = "--base-url"
     static let apiKey = "--api-key"
+    static let platformURL = "--platform-url"
+    static let logsURL = "--logs-url"
     static let emulatorDenyPrivilege = "--emulator-deny-privilege"
 
     /// The environment variables read, by option.
@@ -18,6 +20,8 @@ enum TargetOptions {
         apiKey: "COVEO_API_KEY",
         region: "COVEO_REGION",
         baseURL: "COVEO_PUSH_BASE_URL",
+        platformURL: "COVEO_PLATFORM_URL",
+        logsURL: "COVEO_LOGS_URL",
     ]
 
     /// The option specs, for every subcommand's parser and help.
@@ -30,6 +34,10 @@ enum TargetOptions {
         .value(environment, "production|hipaa", "the platform (default production)"),
         .value(pushAPIURL, "URL", "the console's Push API URL (gives organization, source and region)"),
         .value(baseURL, "URL", "any Push API base URL (or COVEO_PUSH_BASE_URL); plain http only to loopback"),
+        .value(
+            platformURL, "URL",
+            "the Platform API base (or COVEO_PLATFORM_URL); default: derived from the Push API URL"),
+        .value(logsURL, "URL", "the Logs API base (or COVEO_LOGS_URL); default: derived like --platform-url"),
         .value(apiKey, "KEY", "the API key; prefer COVEO_API_KEY, command lines are visible to other users"),
         .value(
             emulatorDenyPrivilege, "NAME[,NAME...]",

@@ -32,9 +32,13 @@ struct TargetResolver {
 
     /// The target: the embedded emulator when nothing names one, otherwise the complete target given.
     ///
+    /// The Platform and Logs URLs are given (`--platform-url`, `--logs-url` or their variables) or derived by the
+    /// SDK from the Push endpoint (``PushClient/Configuration/baseURL(for:)``); `api` names the API the subcommand
+    /// needs, so a subcommand that needs the Platform API refuses a target whose Platform URL cannot be derived.
+    ///
     /// - Throws: ``UsageError`` for an incomplete target, an unusable value (naming the option or variable that
     ///   gave it), or values that disagree (naming where each came from).
-    func resolve(needs: Needs) throws(UsageError) -> ResolvedTarget {
+    func resolve(needs: Needs, api: CoveoAPI = .push) throws(UsageError) -> ResolvedTarget {
         let dataCollection = try dataCollectionOption(needs: needs)
         if isEmpty {
             return try embeddedEmulator()
@@ -48,6 +52,8 @@ struct TargetResolver {
         var organization = value(TargetOptions.organization)
         var source = value(TargetOptions.source)
         let endpoint: PushEndpoint
+        // Where the endpoint came from, for the errors that name it.
+        var endpointOrigin = "the default region us"
         let pushAPIURL = given(TargetOptions.pushAPIURL)
         let baseURL = given(TargetOptions.baseURL)
         if pushAPIURL != nil && arguments.string(TargetOptions.baseURL) != nil {
@@ -64,6 +70,7 @@ struct TargetResolver {
             organization = try reconcile(TargetOptions.organization, with: parsed.organizationId, from: pushAPIURL)
             source = try reconcile(TargetOptions.source, with: parsed.sourceId, from: pushAPIURL)
             endpoint = parsed.endpoint
+            endpointOrigin = pushAPIURL.origin
         } else if let baseURL {
             guard let url = URL(string: baseURL.value) else {
                 throw UsageError("\(baseURL.origin): '\(baseURL.value)' is not a URL")
@@ -74,9 +81,17 @@ struct TargetResolver {
                 throw UsageError("\(baseURL.origin): \(error.message)")
             }
             try refuseRegionAndEnvironment(with: baseURL)
+            endpointOrigin = baseURL.origin
         } else {
             endpoint = try regionalEndpoint()
+            if let regionGiven = given(TargetOptions.region) {
+                endpointOrigin = "\(regionGiven.origin) '\(regionGiven.value)'"
+            } else if let environmentGiven = given(TargetOptions.environment) {
+                endpointOrigin = "\(environmentGiven.origin) '\(environmentGiven.value)'"
+            }
         }
+        let platformURL = try url(TargetOptions.platformURL)
+        let logsURL = try url(TargetOptions.logsURL)
         if organization == nil { missing.append("the organization (--organization or COVEO_ORGANIZATION_ID)") }
         let keyText = value(TargetOptions.apiKey)
         if keyText == nil { missing.append("the API key (COVEO_API_KEY or --api-key)") }
@@ -101,9 +116,64 @@ struct TargetResolver {
         } catch {
             throw UsageError("the API key is not usable: \(error.message)")
         }
+        var configuration = PushClient.Configuration(
+            endpoint: endpoint, organizationId: organization, credentials: .apiKey(apiKey))
+        configuration.platformURL = platformURL?.url
+        configuration.logsURL = logsURL?.url
+        try checkBaseURLs(
+            configuration, api: api, platform: platformURL?.given, logs: logsURL?.given, endpointOrigin: endpointOrigin)
         return ResolvedTarget(
             endpoint: endpoint, organizationId: organization, sourceId: source ?? "", providerId: provider ?? "",
-            dataCollectionId: dataCollection ?? "", apiKey: apiKey, embeddedEmulator: nil)
+            dataCollectionId: dataCollection ?? "", apiKey: apiKey, embeddedEmulator: nil,
+            platformURL: platformURL?.url, logsURL: logsURL?.url)
+    }
+
+    /// A `--platform-url` or `--logs-url` option (or its variable) read as a URL; its scheme and host are checked
+    /// by the SDK in ``checkBaseURLs(_:api:platform:logs:endpointOrigin:)``.
+    private func url(_ option: String) throws(UsageError) -> (url: URL, given: Given)? {
+        guard let found = given(option) else { return nil }
+        guard let url = URL(string: found.value), url.scheme != nil, url.host != nil else {
+            // The value is not echoed: a mistyped URL may hold credentials.
+            throw UsageError("\(found.origin) is not an absolute URL such as https://host[:port]")
+        }
+        return (url, found)
+    }
+
+    /// Checks the base URLs with the SDK's own rule (``PushClient/Configuration/baseURL(for:)``): the explicit
+    /// Platform and Logs URLs always (`http` only to loopback, no contradiction with the Push endpoint's region),
+    /// and that the URL of `api` can be given or derived.
+    ///
+    /// The SDK's ``ValidationError`` names its settings (`platformURL`); this names the options and variables.
+    private func checkBaseURLs(
+        _ configuration: PushClient.Configuration, api: CoveoAPI, platform: Given?, logs: Given?,
+        endpointOrigin: String
+    ) throws(UsageError) {
+        do {
+            _ = try configuration.baseURL(for: api)
+        } catch {
+            let isLogs: Bool
+            if case .configuration(let setting) = error.subject {
+                isLogs = setting == "logsURL"
+            } else {
+                isLogs = false
+            }
+            let option = isLogs ? TargetOptions.logsURL : TargetOptions.platformURL
+            let given = isLogs ? logs : platform
+            let origin = given?.origin ?? option
+            let message = error.message.replacingOccurrences(of: isLogs ? "logsURL" : "platformURL", with: origin)
+            switch error.rule {
+            case .missingSetting:
+                let variable = TargetOptions.variables[option] ?? option
+                throw UsageError(
+                    "this command needs the \(isLogs ? "Logs" : "Platform") API, whose URL cannot be derived from "
+                        + "\(endpointOrigin) '\(configuration.endpoint.baseURL.absoluteString)' (neither a Coveo nor "
+                        + "a loopback host): give \(option) (or \(variable))")
+            case .conflictingSettings:
+                throw UsageError("\(origin) disagrees with \(endpointOrigin): \(message)")
+            default:
+                throw UsageError("\(origin): \(message)")
+            }
+        }
     }
 
     /// The `--data-collection` option, which only catalog subcommands take and which replaces `--source`.
