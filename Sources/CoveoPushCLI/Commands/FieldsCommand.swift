@@ -22,7 +22,8 @@ struct FieldsCommand: Subcommand {
     ]
     static let specs: [OptionSpec] = [
         PushCommand.normalizeKeysSpec,
-        .value(PushCommand.maxDocumentSize, "BYTES", "sync: skip documents and lines larger than this (default 64000000)"),
+        .value(
+            PushCommand.maxDocumentSize, "BYTES", "sync: skip documents and lines larger than this (default 64000000)"),
     ]
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
@@ -34,7 +35,8 @@ struct FieldsCommand: Subcommand {
             guard arguments.positionals.count == 1 else {
                 throw UsageError("unexpected argument '\(arguments.positionals[1])'")
             }
-            for option in [PushCommand.normalizeKeys, PushCommand.maxDocumentSize] where arguments.string(option) != nil {
+            for option in [PushCommand.normalizeKeys, PushCommand.maxDocumentSize] where arguments.string(option) != nil
+            {
                 throw UsageError("\(option) only applies to 'fields sync'")
             }
             return try await list(arguments, environment)

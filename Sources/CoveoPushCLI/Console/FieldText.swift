@@ -14,7 +14,8 @@ enum FieldText {
 
     /// `name  TYPE  multiValueFacet, keyValue` (the options that are true), the name padded to `width`.
     static func line(_ field: FieldDefinition, width: Int = 0) -> String {
-        let name = field.name.count < width ? field.name.padding(toLength: width, withPad: " ", startingAt: 0) : field.name
+        let name =
+            field.name.count < width ? field.name.padding(toLength: width, withPad: " ", startingAt: 0) : field.name
         var text = "\(name)  \(field.type)"
         let flags = options(field).filter(\.1).map(\.0)
         if !flags.isEmpty { text += "  " + flags.joined(separator: ", ") }

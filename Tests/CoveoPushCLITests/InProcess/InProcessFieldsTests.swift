@@ -48,10 +48,12 @@ struct InProcessFieldsTests {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             names.append(try #require(object["name"] as? String))
             #expect(object["type"] is String)
-            #expect(Set(object.keys).isSubset(of: [
-                "name", "type", "facet", "sort", "multiValueFacet", "keyValue", "includeInQuery", "includeInResults",
-                "mergeWithLexicon", "description",
-            ]))
+            #expect(
+                Set(object.keys).isSubset(of: [
+                    "name", "type", "facet", "sort", "multiValueFacet", "keyValue", "includeInQuery",
+                    "includeInResults",
+                    "mergeWithLexicon", "description",
+                ]))
         }
         #expect(names == standard.map(\.name))
         let extra = await InProcessFixtures.run(["fields", "list", "x"] + Self.organization, transport: service)
@@ -100,7 +102,7 @@ struct InProcessFieldsTests {
     }
 
     @Test(
-        "fields sync refuses an inconsistency, a conflict, a key no field can have, or an invalid input: exit 1, nothing created",
+        "fields sync refuses an inconsistency, a conflict, an impossible key or a bad input: exit 1, nothing created",
         arguments: [
             (#""n": 1"#, #""n": "one""#, "inconsistency: 'n': LONG in document 'https://example.com/1'"),
             (#""language": 1"#, #""ok": 1"#, "conflict: 'language' exists as STRING"),
@@ -109,7 +111,7 @@ struct InProcessFieldsTests {
         ])
     func syncRefuses(first: String, second: String, expected: String) async throws {
         let folder = try InProcessFolder()
-        let secondLine = second == "BROKEN" ? #"{"documentId": "#: Self.doc(2, second)
+        let secondLine = second == "BROKEN" ? #"{"documentId": "# : Self.doc(2, second)
         let file = try Self.jsonl(folder, [Self.doc(1, first), secondLine, Self.doc(3, #""fresh": "x""#)])
         let service = InMemoryPushService()
         let before = await service.fields(organizationId: "o")
@@ -221,7 +223,8 @@ struct InProcessFieldsTests {
         #expect(uploads > 5, "expected many batches, got \(uploads)")
         for key in ["alpha", "beta", "gamma"] {
             let created = try #require(
-                firstIndex { request, body in request.url.path.hasSuffix("/batch/create") && body.contains("\"\(key)\"") })
+                firstIndex { request, body in request.url.path.hasSuffix("/batch/create") && body.contains("\"\(key)\"")
+                })
             let uploaded = try #require(
                 firstIndex { request, body in request.method == .put && body.contains("\"\(key)\"") })
             #expect(created < uploaded, "\(key): created at \(created), first uploaded at \(uploaded)")
@@ -230,7 +233,8 @@ struct InProcessFieldsTests {
         #expect(listings.count == 1)
     }
 
-    @Test("push --create-fields: a conflict found mid-stream is listed, its field not changed, documents pushed, exit 1")
+    @Test(
+        "push --create-fields: a conflict found mid-stream is listed, its field not changed, documents pushed, exit 1")
     func pushMidStreamConflict() async throws {
         let folder = try InProcessFolder()
         var lines = (1...300).map { Self.doc($0, #""count": \#($0), "mixed": 1"#) }
