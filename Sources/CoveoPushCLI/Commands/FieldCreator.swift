@@ -12,6 +12,8 @@ import CoveoPush
 /// Types are decided by the values seen so far; a later value that does not fit a field (existing or created) is
 /// a conflict, listed by ``findings()``: the field is not changed and the documents are still pushed.
 actor FieldCreator {
+    /// Whether the client only prints its requests (`--dry-run`): the summary then says what would be created.
+    private let dryRun: Bool
     private var analyzer = FieldAnalyzer()
     private var client: PushClient?
     /// Fields created, and the create requests that made them.
@@ -20,6 +22,11 @@ actor FieldCreator {
     /// The first refusal of a document for the key limit, and how many documents were refused.
     private var keyLimit: ValidationError?
     private var documentsOverKeyLimit = 0
+
+    /// Creates the creator; `dryRun` when the client only prints its requests.
+    init(dryRun: Bool = false) {
+        self.dryRun = dryRun
+    }
 
     /// Checks the `fields` privileges (``PrivilegeNeed/fields``) unless told not to, then lists the fields.
     ///
@@ -67,6 +74,11 @@ actor FieldCreator {
         }
         let plural = createdFields == 1 ? "" : "s"
         let requests = createRequests == 1 ? "1 request" : "\(createRequests) requests"
+        if dryRun {
+            return (
+                problems, ["--create-fields (--dry-run): would create \(createdFields) field\(plural) (\(requests))"]
+            )
+        }
         return (problems, ["--create-fields: created \(createdFields) field\(plural) (\(requests))"])
     }
 }

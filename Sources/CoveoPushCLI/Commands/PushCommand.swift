@@ -76,8 +76,8 @@ struct PushCommand: Subcommand {
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
         rules.maxDocumentBytes = batching.maxDocumentBytes
         rules.normalizeKeys = try Self.normalization(arguments)
-        let creator = arguments.flag(Self.createFields) ? FieldCreator() : nil
         let checkPrivileges = !arguments.flag(ClientOptions.dryRun)
+        let creator = arguments.flag(Self.createFields) ? FieldCreator(dryRun: !checkPrivileges) : nil
         let orderingId =
             batching.orderingId ?? (deleteOlder ? Int64(environment.now().timeIntervalSince1970 * 1000) : nil)
 

@@ -233,6 +233,21 @@ struct InProcessFieldsTests {
         #expect(listings.count == 1)
     }
 
+    @Test("push --create-fields --dry-run: no privilege check; the listing and creations printed, none sent")
+    func pushDryRun() async throws {
+        let folder = try InProcessFolder()
+        let file = try Self.jsonl(folder, [Self.doc(1, #""views": 3, "color": "red""#)])
+        let service = InMemoryPushService()
+        let run = await InProcessFixtures.run(
+            ["push", "--create-fields", "--dry-run"] + InProcessFixtures.target + [file], transport: service)
+        #expect(run.status == .success, "\(run.out)\n\(run.err)")
+        #expect(run.out.contains("/indexes/fields/search"), "\(run.out)")
+        #expect(run.out.contains(#""body":[{"name":"color","type":"STRING"},{"name":"views","type":"LONG"}]"#))
+        #expect(run.out.contains("--create-fields (--dry-run): would create 2 fields (1 request)"), "\(run.out)")
+        #expect(!run.out.contains("privilege/evaluate"))
+        #expect(await service.requestLog.isEmpty)
+    }
+
     @Test(
         "push --create-fields: a conflict found mid-stream is listed, its field not changed, documents pushed, exit 1")
     func pushMidStreamConflict() async throws {
