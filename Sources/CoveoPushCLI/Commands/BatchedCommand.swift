@@ -38,13 +38,16 @@ struct BatchedCommand {
         do {
             let (outcome, notes) = try await around(client) { try await run.run(into: makeFeed(client)) }
             summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
-            summary.notes = notes
+            summary.notes = outcome.fieldProblems + outcome.fieldNotes + notes
             summary.exitStatus = .for(
-                failures: outcome.report, otherFailures: outcome.problems.count + outcome.rejected.count)
+                failures: outcome.report,
+                otherFailures: outcome.problems.count + outcome.rejected.count + outcome.fieldProblems.count)
         } catch let interrupted as BatchedRun.Interrupted {
             let outcome = interrupted.outcome
             summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)
-            summary.notes = interrupted.notes + ["stopped: \(ErrorText.describe(interrupted.underlying))"]
+            summary.notes =
+                outcome.fieldProblems + outcome.fieldNotes + interrupted.notes
+                + ["stopped: \(ErrorText.describe(interrupted.underlying))"]
             summary.exitStatus = batching.environment.exitStatus(for: interrupted)
         } catch let error as UsageError {
             throw error

@@ -29,6 +29,10 @@ struct BatchedRun: Sendable {
         var rejected: [InputProblem]
         /// The most bytes of input that were in flight at once, between reading and applying.
         var mostBytesInFlight = 0
+        /// What `--create-fields` found that loses metadata (conflicts, …): each counts as a failure.
+        var fieldProblems: [String] = []
+        /// What `--create-fields` did.
+        var fieldNotes: [String] = []
     }
 
     /// A run that ended early or failed after it was done (a status it could not set back to IDLE), with what
@@ -107,6 +111,8 @@ struct BatchedRun: Sendable {
         do {
             while let chunk = await handOff.receive() {
                 try Task.checkCancellation()
+                // The fields the chunk's documents need exist before any of them is appended.
+                try await feed.fields?.prepare(chunk)
                 for record in chunk {
                     switch record.outcome {
                     case .failure(let problem):
@@ -129,8 +135,10 @@ struct BatchedRun: Sendable {
             let report = try await session.finish()
             await progressTask.value
             progressLine?.end()
+            let fields = await feed.fields?.findings() ?? (problems: [], notes: [])
             return Outcome(
-                report: report, problems: problems, rejected: rejected, mostBytesInFlight: await handOff.mostHeldBytes)
+                report: report, problems: problems, rejected: rejected, mostBytesInFlight: await handOff.mostHeldBytes,
+                fieldProblems: fields.problems, fieldNotes: fields.notes)
         } catch {
             readerTask.cancel()
             await handOff.close()
@@ -139,8 +147,12 @@ struct BatchedRun: Sendable {
             let partial = (try? await session.finish()) ?? PushReport()
             progressTask.cancel()
             progressLine?.end()
+            let fields = await feed.fields?.findings() ?? (problems: [], notes: [])
             throw Interrupted(
-                underlying: error, outcome: Outcome(report: partial, problems: problems, rejected: rejected))
+                underlying: error,
+                outcome: Outcome(
+                    report: partial, problems: problems, rejected: rejected, fieldProblems: fields.problems,
+                    fieldNotes: fields.notes))
         }
     }
 }

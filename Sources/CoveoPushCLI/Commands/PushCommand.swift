@@ -18,6 +18,12 @@ struct PushCommand: Subcommand {
     static let progress = "--progress"
     static let noProgress = "--no-progress"
     static let maxDocumentSize = "--max-document-size"
+    static let createFields = "--create-fields"
+    static let normalizeKeys = "--normalize-keys"
+
+    /// `--normalize-keys`, shared with `fields sync`.
+    static let normalizeKeysSpec = OptionSpec.value(
+        normalizeKeys, "lowercase|snake_case", "rewrite metadata keys into names a field can have")
 
     /// The options shared with the other batching subcommands (catalog, identities).
     static let batchingSpecs: [OptionSpec] = [
@@ -36,6 +42,8 @@ struct PushCommand: Subcommand {
             .value(status, "rebuild|refresh|incremental|none", "source status during the push (default incremental)"),
             .flag(deleteOlderThan, "after the push, delete the source's items not pushed in this run"),
             .value(queueDelay, "MINUTES", "delay before the deletion of older items (service default 15)"),
+            .flag(createFields, "create the fields the documents need before the batches that need them"),
+            normalizeKeysSpec,
         ] + batchingSpecs
 
     static let usage = "coveo-push push [options] PATH..."
@@ -43,6 +51,9 @@ struct PushCommand: Subcommand {
         "A .json file holds one document, an array of documents, or a batch object",
         "{\"addOrUpdate\": [...], \"delete\": [...]}; a .jsonl file one document per line. Any other file is pushed as",
         "content (documentId its file:// URI, title its name). Folders are walked recursively, skipping dot files.",
+        "--create-fields checks the fields privileges, lists the organization's fields once, and creates the fields",
+        "new metadata keys need before the documents carrying them are batched; a conflict with a field is listed",
+        "(the field is not changed, the documents are still pushed) and the exit status is 1.",
     ]
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
@@ -64,16 +75,22 @@ struct PushCommand: Subcommand {
         rules.compression = try Self.compression(arguments)
         let batching = try BatchingOptions(arguments, environment: environment, target: target)
         rules.maxDocumentBytes = batching.maxDocumentBytes
+        rules.normalizeKeys = try Self.normalization(arguments)
+        let checkPrivileges = !arguments.flag(ClientOptions.dryRun)
+        let creator = arguments.flag(Self.createFields) ? FieldCreator(dryRun: !checkPrivileges) : nil
         let orderingId =
             batching.orderingId ?? (deleteOlder ? Int64(environment.now().timeIntervalSince1970 * 1000) : nil)
 
         let sourceId = target.sourceId
         let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
         let exitStatus = try await command.run({ client in
-            .push(client.session(sourceId: sourceId, orderingId: orderingId))
+            var feed = SessionFeed.push(client.session(sourceId: sourceId, orderingId: orderingId))
+            feed.fields = creator
+            return feed
         }) {
             client, body in
-            try await Self.around(
+            try await creator?.start(client: client, checkPrivileges: checkPrivileges)
+            return try await Self.around(
                 body, client: client, sourceId: sourceId, status: sourceStatus,
                 deleteOlderThan: deleteOlder ? orderingId : nil, queueDelay: queueDelay)
         }
@@ -118,6 +135,12 @@ struct PushCommand: Subcommand {
             guard let (outcome, notes) = pushed else { throw error }
             throw BatchedRun.Interrupted(underlying: error, outcome: outcome, notes: notes)
         }
+    }
+
+    /// The `--normalize-keys` option.
+    static func normalization(_ arguments: ParsedArguments) throws(UsageError) -> MetadataKeyNormalization? {
+        let names = MetadataKeyNormalization.allCases.map(\.rawValue)
+        return try arguments.choice(normalizeKeys, from: names).flatMap(MetadataKeyNormalization.init(rawValue:))
     }
 
     static func compression(_ arguments: ParsedArguments) throws(UsageError) -> CompressionType {

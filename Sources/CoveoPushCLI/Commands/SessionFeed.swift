@@ -8,6 +8,8 @@ struct SessionFeed: Sendable {
     /// Applies one operation; an invalid one or one this session cannot take throws ``PushError`` with code
     /// `invalidInput`.
     let apply: @Sendable (InputOperation) async throws -> Void
+    /// Creates the fields each chunk of records needs before the chunk is applied (`push --create-fields`).
+    var fields: FieldCreator?
 
     /// Items and deletions for a Push source.
     static func push(_ session: PushSession) -> SessionFeed {

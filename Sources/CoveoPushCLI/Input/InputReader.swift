@@ -25,9 +25,21 @@ struct InputReader: Sendable {
     /// - Parameters:
     ///   - admit: Called with the size in bytes of each line or element once it is read and before it is parsed,
     ///     so the caller can bound what is in memory (it may wait); content files, streamed from disk, count 0.
-    ///   - emit: Receives each record. The line or element it was parsed from is released before the call.
+    ///   - emit: Receives each record. The line or element it was parsed from is released before the call. With
+    ///     ``InputRules/normalizeKeys``, documents come with their metadata keys normalised (``RecordNormalizer``).
     func read(
         _ path: String, admit: (Int) async throws -> Void = { _ in }, emit: (InputRecord) async throws -> Void
+    ) async throws {
+        if let normalization = rules.normalizeKeys {
+            var normalizer = RecordNormalizer(normalization)
+            try await readFile(path, admit: admit) { record in try await emit(normalizer.apply(record)) }
+        } else {
+            try await readFile(path, admit: admit, emit: emit)
+        }
+    }
+
+    private func readFile(
+        _ path: String, admit: (Int) async throws -> Void, emit: (InputRecord) async throws -> Void
     ) async throws {
         let lowercased = path.lowercased()
         if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {

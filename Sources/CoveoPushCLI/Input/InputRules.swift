@@ -19,4 +19,6 @@ struct InputRules: Sendable {
     var maxDocumentBytes: Int = JSONLinesReader.defaultMaxLineBytes
     /// After this many invalid records in a row without a valid one, the rest of a file is skipped.
     var maxProblemsBeforeGivingUp = 100
+    /// The normalisation of metadata keys (`--normalize-keys`) applied to every document read, or `nil`.
+    var normalizeKeys: MetadataKeyNormalization?
 }
