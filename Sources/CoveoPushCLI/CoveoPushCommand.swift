@@ -19,7 +19,7 @@ package struct CoveoPushCommand: Sendable {
 
     static let subcommands: [any Subcommand.Type] = [
         PushCommand.self, DeleteCommand.self, DeleteOlderThanCommand.self, StatusCommand.self,
-        IdentitiesCommand.self, CatalogCommand.self, EmulateCommand.self,
+        IdentitiesCommand.self, CatalogCommand.self, LogsCommand.self, EmulateCommand.self,
     ]
 
     /// Creates the command.

@@ -34,5 +34,8 @@ enum TargetOptions {
         .value(
             emulatorDenyPrivilege, "NAME[,NAME...]",
             "built-in emulator only: deny these privileges (FIELD:CREATE, ...); their routes answer 403"),
-    ]
+    ] + EmulatorIndexing.builtIn.specs(prefix: "built-in emulator only: ")
+
+    /// The options that configure the built-in emulator, valid only without a target.
+    static let emulatorOptions = [emulatorDenyPrivilege] + EmulatorIndexing.builtIn.names
 }
