@@ -14,6 +14,7 @@ enum BenchmarkRegistry {
         EmulatorPushScenario(count: 100_000),
         EmulatorPushScenario(count: 1_000_000),
         CLILargeDataScenario(),
+        VerifyScenario(),
     ]
 
     /// The scenario called `name`, if any.
