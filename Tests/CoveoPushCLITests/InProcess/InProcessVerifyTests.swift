@@ -77,10 +77,10 @@ struct InProcessVerifyTests {
         let file = try Self.documents(folder, 4)
         let started = ContinuousClock.now
         let run = await InProcessFixtures.run(
-            ["push", file, "--verify", "--json", "--verify-timeout", "1s", "--emulator-indexing-delay", "60"],
+            ["push", file, "--verify", "--json", "--verify-timeout", "1s", "--emulator-indexing-delay", "600"],
             variables: [:])
         #expect(run.status == .partialFailure, "\(run.out)\n\(run.err)")
-        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(ContinuousClock.now - started < .seconds(300), "the timeout, not the indexing delay, ends the wait")
         let verification = try Self.verification(run)
         #expect(verification["pending"] as? Int == 4)
         #expect(verification["indexed"] as? Int == 0)
@@ -90,16 +90,26 @@ struct InProcessVerifyTests {
     func interruptedVerification() async throws {
         let folder = try InProcessFolder()
         let file = try Self.documents(folder, 3)
+        let output = InProcessOutput()
+        let environment = CommandEnvironment(console: output.console, variables: [:])
         let task = Task {
-            await InProcessFixtures.run(
-                ["push", file, "--verify", "--json", "--emulator-indexing-delay", "600"], variables: [:])
+            await CoveoPushCommand(environment: environment).run(
+                ["push", file, "--verify", "--json", "--progress", "--emulator-indexing-delay", "600"])
         }
-        try await Task.sleep(for: .seconds(3))
+        var waiting = false
+        for _ in 0..<1_200 where !waiting {
+            waiting = output.err.contains("verifying indexing")
+            if !waiting { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(waiting, "the verification must start: \(output.err)")
         task.cancel()
-        let run = await task.value
+        let run = InProcessRun(status: await task.value, out: output.out, err: output.err)
         #expect(run.status == .interrupted, "\(run.out)\n\(run.err)")
+        let summary = try run.summaryJSON()
+        #expect(summary["accepted"] as? Int == 3)
         let verification = try Self.verification(run)
         #expect(verification["pending"] as? Int == 3, "\(run.out)")
+        #expect((summary["notes"] as? [String])?.contains { $0.hasPrefix("verification interrupted") } == true)
     }
 
     @Test("a key that cannot read the logs: exit 3 naming the privilege, before anything is pushed")
