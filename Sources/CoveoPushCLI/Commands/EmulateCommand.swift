@@ -18,7 +18,9 @@ struct EmulateCommand: Subcommand {
         .value(
             denyPrivilege, "NAME[,NAME...]",
             "privileges the key lacks (FIELD:CREATE, SOURCE_ITEMS:EDIT, ...): they evaluate false, their routes 403"),
-    ] + EmulatorIndexing.emulate.specs()
+        EmulatorIndexing.emulate.delaySpec(), EmulatorIndexing.emulate.rejectRateSpec(),
+        EmulatorIndexing.emulate.rejectIdsSpec(), EmulatorIndexing.emulate.seedSpec(),
+    ]
     static let sendsRequests = false
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {

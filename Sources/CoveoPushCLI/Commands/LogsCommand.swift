@@ -116,7 +116,8 @@ struct LogsCommand: Subcommand {
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard resultNames.contains(trimmed) else {
                 throw UsageError(
-                    "\(result): '\(trimmed)' is not a result; use one or more of \(resultNames.joined(separator: ", "))")
+                    "\(result): '\(trimmed)' is not a result; use one or more of \(resultNames.joined(separator: ", "))"
+                )
             }
             let value = LogResult(rawValue: trimmed.uppercased())
             if !results.contains(value) { results.append(value) }

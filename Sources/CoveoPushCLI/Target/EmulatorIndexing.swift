@@ -21,14 +21,24 @@ struct EmulatorIndexing {
     /// Every option name.
     var names: [String] { [delay, rejectRate, rejectIds, seed] }
 
-    /// The option specs; `prefix` starts each help line ("built-in emulator only: " on other subcommands).
-    func specs(prefix: String = "") -> [OptionSpec] {
-        [
-            .value(delay, "SECONDS", prefix + "items are indexed (logged INDEXING) this long after they are applied"),
-            .value(rejectRate, "F", prefix + "the share (0 to 1) of added items refused downstream, still answered 202"),
-            .value(rejectIds, "FILE", prefix + "a file of document IDs, one a line, always refused downstream"),
-            .value(seed, "N", prefix + "the seed of the --reject-rate draw (default 0)"),
-        ]
+    /// The `--indexing-delay` spec; `prefix` starts the help line ("built-in emulator only: " elsewhere).
+    func delaySpec(prefix: String = "") -> OptionSpec {
+        .value(delay, "SECONDS", prefix + "items are indexed (logged INDEXING) this long after they are applied")
+    }
+
+    /// The `--reject-rate` spec.
+    func rejectRateSpec(prefix: String = "") -> OptionSpec {
+        .value(rejectRate, "F", prefix + "the share (0 to 1) of added items refused downstream, still answered 202")
+    }
+
+    /// The `--reject-ids` spec.
+    func rejectIdsSpec(prefix: String = "") -> OptionSpec {
+        .value(rejectIds, "FILE", prefix + "a file of document IDs, one a line, always refused downstream")
+    }
+
+    /// The `--seed` spec.
+    func seedSpec(prefix: String = "") -> OptionSpec {
+        .value(seed, "N", prefix + "the seed of the reject-rate draw (default 0)")
     }
 
     /// The indexing behaviour the options give, or `nil` when none was given.

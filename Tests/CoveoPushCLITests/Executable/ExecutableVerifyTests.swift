@@ -13,7 +13,9 @@ import Testing
 /// still pending and exits 130 or 143.
 @Suite("coveo-push push --verify (executable)", .serialized)
 struct ExecutableVerifyTests {
-    @Test("a signal during verification prints the --json summary with every document pending", arguments: [SIGINT, SIGTERM])
+    @Test(
+        "a signal during verification prints the --json summary with every document pending",
+        arguments: [SIGINT, SIGTERM])
     func signalDuringVerification(signal: Int32) async throws {
         let sandbox = try ExecSandbox()
         let lines = (0..<5).map { ExecFixture.line("https://example.com/v/\($0)", title: "V\($0)", data: "v") }

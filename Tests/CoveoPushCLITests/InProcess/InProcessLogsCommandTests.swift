@@ -62,23 +62,27 @@ struct InProcessLogsCommandTests {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(secondsFromGMT: 7200)
         let run = await InProcessFixtures.run(
-            ["logs", "--json", "--from", formatter.string(from: now.addingTimeInterval(-600)), "--to",
-             formatter.string(from: now.addingTimeInterval(-300))] + InProcessFixtures.target, transport: service)
+            [
+                "logs", "--json", "--from", formatter.string(from: now.addingTimeInterval(-600)), "--to",
+                formatter.string(from: now.addingTimeInterval(-300)),
+            ] + InProcessFixtures.target, transport: service)
         #expect(run.status == .success, "\(run.err)")
         #expect(run.out.isEmpty, "\(run.out)")
     }
 
-    @Test("refused before any request, exit 2", arguments: [
-        (["--since", "8d"], "--since"),
-        (["--since", "1w"], "--since"),
-        (["--from", "2026-01-01T00:00:00Z", "--to", "2026-01-09T00:00:00Z"], "7 days"),
-        (["--from", "2026-01-01T00:00:00Z", "--to", "2999-01-01T00:00:00Z"], "future"),
-        (["--from", "2026-01-01T00:00:00"], "--from"),
-        (["--from", "2026-01-01T00:00:00Z"], "go together"),
-        (["--since", "1h", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z"], "not both"),
-        (["--result", "indexed"], "--result"),
-        (["--result", "error,,completed"], "--result"),
-    ])
+    @Test(
+        "refused before any request, exit 2",
+        arguments: [
+            (["--since", "8d"], "--since"),
+            (["--since", "1w"], "--since"),
+            (["--from", "2026-01-01T00:00:00Z", "--to", "2026-01-09T00:00:00Z"], "7 days"),
+            (["--from", "2026-01-01T00:00:00Z", "--to", "2999-01-01T00:00:00Z"], "future"),
+            (["--from", "2026-01-01T00:00:00"], "--from"),
+            (["--from", "2026-01-01T00:00:00Z"], "go together"),
+            (["--since", "1h", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z"], "not both"),
+            (["--result", "indexed"], "--result"),
+            (["--result", "error,,completed"], "--result"),
+        ])
     func refusals(_ words: [String], _ named: String) async throws {
         let service = InMemoryPushService()
         let run = await InProcessFixtures.run(["logs"] + words + InProcessFixtures.target, transport: service)

@@ -15,7 +15,9 @@ struct InProcessVerifyTests {
 
     /// A JSONL file of `count` documents `https://example.com/v/N`.
     static func documents(_ folder: InProcessFolder, _ count: Int) throws -> String {
-        let lines = (0..<count).map { #"{"documentId": "https://example.com/v/\#($0)", "title": "V\#($0)", "data": "v"}"# }
+        let lines = (0..<count).map {
+            #"{"documentId": "https://example.com/v/\#($0)", "title": "V\#($0)", "data": "v"}"#
+        }
         return try folder.write("docs.jsonl", lines.joined(separator: "\n") + "\n")
     }
 
@@ -130,32 +132,38 @@ struct InProcessVerifyTests {
         #expect(await service.items(sourceId: "s").isEmpty)
     }
 
-    @Test("usage errors exit 2 naming the option", arguments: [
-        (["catalog", "update", "--verify"], "--verify"),
-        (["identities", "--verify"], "--verify"),
-        (["push", "--verify", "--dry-run"], "--dry-run"),
-        (["push", "--verify", "--verify-timeout", "15"], "--verify-timeout"),
-        (["push", "--verify", "--verify-timeout", "0s"], "--verify-timeout"),
-        (["push", "--verify", "--verify-timeout", "8d"], "--verify-timeout"),
-        (["push", "--verify-timeout", "15m"], "--verify-timeout"),
-        (["push", "--emulator-indexing-delay", "-1"], "--emulator-indexing-delay"),
-        (["push", "--emulator-indexing-delay", "soon"], "--emulator-indexing-delay"),
-        (["push", "--emulator-reject-rate", "1.5"], "--emulator-reject-rate"),
-        (["push", "--emulator-seed", "-3"], "--emulator-seed"),
-        (["push", "--emulator-reject-ids", "/nonexistent/ids.txt"], "--emulator-reject-ids"),
-        (["push", "--emulator-indexing-delay", "2", "--organization", "o", "--source", "s"],
-         "--emulator-indexing-delay applies only to the built-in emulator"),
-        (["emulate", "--indexing-delay", "x"], "--indexing-delay"),
-        (["emulate", "--reject-rate", "-0.1"], "--reject-rate"),
-        (["emulate", "--seed", "abc"], "--seed"),
-    ])
+    @Test(
+        "usage errors exit 2 naming the option",
+        arguments: [
+            (["catalog", "update", "--verify"], "--verify"),
+            (["identities", "--verify"], "--verify"),
+            (["push", "--verify", "--dry-run"], "--dry-run"),
+            (["push", "--verify", "--verify-timeout", "15"], "--verify-timeout"),
+            (["push", "--verify", "--verify-timeout", "0s"], "--verify-timeout"),
+            (["push", "--verify", "--verify-timeout", "8d"], "--verify-timeout"),
+            (["push", "--verify-timeout", "15m"], "--verify-timeout"),
+            (["push", "--emulator-indexing-delay", "-1"], "--emulator-indexing-delay"),
+            (["push", "--emulator-indexing-delay", "soon"], "--emulator-indexing-delay"),
+            (["push", "--emulator-reject-rate", "1.5"], "--emulator-reject-rate"),
+            (["push", "--emulator-seed", "-3"], "--emulator-seed"),
+            (["push", "--emulator-reject-ids", "/nonexistent/ids.txt"], "--emulator-reject-ids"),
+            (
+                ["push", "--emulator-indexing-delay", "2", "--organization", "o", "--source", "s"],
+                "--emulator-indexing-delay applies only to the built-in emulator"
+            ),
+            (["emulate", "--indexing-delay", "x"], "--indexing-delay"),
+            (["emulate", "--reject-rate", "-0.1"], "--reject-rate"),
+            (["emulate", "--seed", "abc"], "--seed"),
+        ])
     func usageErrors(_ words: [String], _ named: String) async throws {
         let folder = try InProcessFolder()
         let file = try Self.documents(folder, 1)
         let arguments = words.first == "emulate" ? words : words + [file]
-        let run = await InProcessFixtures.run(arguments, variables: ["COVEO_API_KEY": "k"].filter { _ in
-            words.contains("--organization")
-        })
+        let run = await InProcessFixtures.run(
+            arguments,
+            variables: ["COVEO_API_KEY": "k"].filter { _ in
+                words.contains("--organization")
+            })
         #expect(run.status == .usage, "\(words): \(run.out)\n\(run.err)")
         #expect(run.err.contains(named), "\(words): \(run.err)")
     }
@@ -176,7 +184,8 @@ struct InProcessVerifyTests {
                 "push", file, "--verify", "--json", "--base-url", server.baseURL.absoluteString + "/push/v1",
                 "--organization", "o", "--source", "s", "--verify-timeout", "2m",
             ])
-        let expected = Set((0..<count).map { "https://example.com/v/\($0)" }.filter { indexing.rejection(of: $0) != nil })
+        let expected = Set(
+            (0..<count).map { "https://example.com/v/\($0)" }.filter { indexing.rejection(of: $0) != nil })
         #expect(!expected.isEmpty)
         #expect(run.status == .partialFailure, "\(run.out)\n\(run.err)")
         let verification = try Self.verification(run)
