@@ -20,7 +20,7 @@ package struct CoveoPushCommand: Sendable {
     static let subcommands: [any Subcommand.Type] = [
         PushCommand.self, DeleteCommand.self, DeleteOlderThanCommand.self, StatusCommand.self,
         IdentitiesCommand.self, CatalogCommand.self, SourceCommand.self, ProviderCommand.self, CheckCommand.self,
-        FieldsCommand.self, EmulateCommand.self,
+        FieldsCommand.self, LogsCommand.self, EmulateCommand.self,
     ]
 
     /// Creates the command.

@@ -15,6 +15,7 @@ enum BenchmarkRegistry {
         EmulatorPushScenario(count: 1_000_000),
         CLILargeDataScenario(),
         FieldsSyncScenario(),
+        VerifyScenario(),
     ]
 
     /// The scenario called `name`, if any.

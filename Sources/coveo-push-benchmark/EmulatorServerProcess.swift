@@ -86,7 +86,7 @@ struct EmulatorServerProcess {
     }
 
     /// A port the system says is free now (bound to port 0, then released).
-    private static func freePort() throws -> UInt16 {
+    static func freePort() throws -> UInt16 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ScenarioFailure(description: "socket() failed") }
         defer { close(fd) }
@@ -104,7 +104,7 @@ struct EmulatorServerProcess {
         return UInt16(bigEndian: address.sin_port)
     }
 
-    private static func canConnect(port: UInt16) -> Bool {
+    static func canConnect(port: UInt16) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }

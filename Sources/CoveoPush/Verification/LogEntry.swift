@@ -64,6 +64,7 @@ public struct LogEntry: Sendable, Hashable, Decodable {
 
     /// Parses a W3C date-time, with or without fractional seconds.
     static func date(_ text: String) -> Date? {
+        if let date = W3CDateTime.parse(text) { return date }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let date = formatter.date(from: text) { return date }

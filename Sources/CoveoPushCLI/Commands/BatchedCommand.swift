@@ -16,13 +16,20 @@ struct BatchedCommand {
     let rules: InputRules
 
     /// Runs the inputs into the session `makeFeed` opens, inside `around`, and prints the summary.
+    ///
+    /// - Parameters:
+    ///   - client: The client to push with (`push --verify` made it first, for its privilege check); by default
+    ///     one the factory makes.
+    ///   - verification: With `push --verify`: waited for after a run that ended normally, its report in the
+    ///     summary (exit status 1 when a document was rejected or is still pending).
     func run(
+        client givenClient: PushClient? = nil, verification: PushVerification? = nil,
         _ makeFeed: @escaping @Sendable (PushClient) -> SessionFeed,
         around: Around = { _, body in (try await body(), []) }
     ) async throws -> ExitStatus {
         var summary = Summary(command: name, target: batching.factory.targetName)
         batching.announce()
-        let client = try batching.factory.makeClient()
+        let client = try givenClient ?? batching.factory.makeClient()
         let run = batching.run(files: files, rules: rules)
         let started = ContinuousClock.now
         if batching.arguments.flag(PushCommand.strict) {
@@ -42,6 +49,17 @@ struct BatchedCommand {
             summary.exitStatus = .for(
                 failures: outcome.report,
                 otherFailures: outcome.problems.count + outcome.rejected.count + outcome.fieldProblems.count)
+            if let verification {
+                if batching.progressLine != nil { batching.environment.console.note("verifying indexing...") }
+                let report = await verification.verify()
+                summary.verification = report
+                if Task.isCancelled {
+                    summary.notes.append("verification interrupted: \(report.pending) documents still pending")
+                    summary.exitStatus = batching.environment.interruption()
+                } else if !report.isConfirmed && summary.exitStatus == .success {
+                    summary.exitStatus = .partialFailure
+                }
+            }
         } catch let interrupted as BatchedRun.Interrupted {
             let outcome = interrupted.outcome
             summary.collect(report: outcome.report, problems: outcome.problems, rejected: outcome.rejected)

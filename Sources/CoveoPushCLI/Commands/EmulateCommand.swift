@@ -6,7 +6,9 @@ import Foundation
 struct EmulateCommand: Subcommand {
     static let name = "emulate"
     static let summary = "Serve the in-memory Push API emulator on 127.0.0.1 until interrupted (Ctrl-C)."
-    static let usage = "coveo-push emulate [--port N] [--api-key KEY] [--deny-privilege NAME[,NAME...]]"
+    static let usage =
+        "coveo-push emulate [--port N] [--api-key KEY] [--deny-privilege NAME[,NAME...]]\n"
+        + "       [--indexing-delay SECONDS] [--reject-rate F] [--reject-ids FILE] [--seed N]"
     static let port = "--port"
     static let apiKey = "--api-key"
     static let denyPrivilege = "--deny-privilege"
@@ -16,6 +18,8 @@ struct EmulateCommand: Subcommand {
         .value(
             denyPrivilege, "NAME[,NAME...]",
             "privileges the key lacks (FIELD:CREATE, SOURCE_ITEMS:EDIT, ...): they evaluate false, their routes 403"),
+        EmulatorIndexing.emulate.delaySpec(), EmulatorIndexing.emulate.rejectRateSpec(),
+        EmulatorIndexing.emulate.rejectIdsSpec(), EmulatorIndexing.emulate.seedSpec(),
     ]
     static let sendsRequests = false
 
@@ -36,6 +40,7 @@ struct EmulateCommand: Subcommand {
         if let denied = arguments.string(Self.denyPrivilege) {
             configuration.deniedPrivileges = try DeniedPrivileges.parse(denied, option: Self.denyPrivilege)
         }
+        if let indexing = try EmulatorIndexing.emulate.parse(arguments) { configuration.indexing = indexing }
         let server: LoopbackPushServer
         do {
             (server, _) = try LoopbackPushServer.emulator(configuration: configuration, port: UInt16(port))
@@ -49,6 +54,12 @@ struct EmulateCommand: Subcommand {
         if !configuration.deniedPrivileges.isEmpty {
             let names = configuration.deniedPrivileges.map(\.description).sorted().joined(separator: ", ")
             console.line("Denied privileges (their routes answer 403): \(names)")
+        }
+        if configuration.indexing != .immediate {
+            let indexing = configuration.indexing
+            console.line(
+                "Indexing: delay \(indexing.delay), reject rate \(indexing.rejectionRate), "
+                    + "\(indexing.rejectedDocumentIds.count) rejected IDs, seed \(indexing.seed)")
         }
         console.line("Push to it from another shell (any organization and source IDs work):")
         let key = arguments.string(Self.apiKey) != nil ? "<the key given to --api-key>" : "any-key"

@@ -44,7 +44,7 @@ struct PushCommand: Subcommand {
             .value(queueDelay, "MINUTES", "delay before the deletion of older items (service default 15)"),
             .flag(createFields, "create the fields the documents need before the batches that need them"),
             normalizeKeysSpec,
-        ] + batchingSpecs
+        ] + batchingSpecs + PushVerification.specs
 
     static let usage = "coveo-push push [options] PATH..."
     static let details = [
@@ -83,17 +83,28 @@ struct PushCommand: Subcommand {
 
         let sourceId = target.sourceId
         let command = BatchedCommand(name: Self.name, batching: batching, files: files, rules: rules)
-        let exitStatus = try await command.run({ client in
-            var feed = SessionFeed.push(client.session(sourceId: sourceId, orderingId: orderingId))
+        let client = try batching.factory.makeClient()
+        let verification = try PushVerification.make(arguments, target: target, reader: client)
+        if verification != nil { try await PushVerification.checkPrivileges(client, sourceId: sourceId) }
+        let onCommit: (@Sendable (CommittedBatch) async -> Void)?
+        if let verifier = verification?.verifier {
+            onCommit = { batch in await verifier.record(batch) }
+        } else {
+            onCommit = nil
+        }
+        let makeFeed: @Sendable (PushClient) -> SessionFeed = { client in
+            var feed = SessionFeed.push(client.session(sourceId: sourceId, orderingId: orderingId, onCommit: onCommit))
             feed.fields = creator
             return feed
-        }) {
-            client, body in
+        }
+        let around: BatchedCommand.Around = { client, body in
             try await creator?.start(client: client, checkPrivileges: checkPrivileges)
             return try await Self.around(
                 body, client: client, sourceId: sourceId, status: sourceStatus,
                 deleteOlderThan: deleteOlder ? orderingId : nil, queueDelay: queueDelay)
         }
+        let exitStatus = try await command.run(
+            client: client, verification: verification, makeFeed, around: around)
         if let emulator = target.embeddedEmulator, batching.factory.targetName == ClientFactory.emulatorName {
             batching.printListing(await EmulatorReport.items(of: emulator, sourceId: sourceId))
             if let line = await EmulatorReport.unmappedKeys(of: emulator, organizationId: target.organizationId) {

@@ -9,6 +9,8 @@ extension ExitStatus {
             return .for(interrupted.underlying)
         case is UsageError:
             return .usage
+        case is MissingLogsPrivileges:
+            return .authentication
         case is CancellationError:
             return .interrupted
         case let error as PushError:

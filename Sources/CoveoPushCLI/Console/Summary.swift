@@ -21,6 +21,8 @@ struct Summary: Sendable {
     /// What happened after the push (delete older than, status), one note each.
     var notes: [String] = []
     var exitStatus: ExitStatus = .success
+    /// What `push --verify` found, when it ran.
+    var verification: VerificationReport?
 
     /// Failures from the input problems, the operations refused while appending, and the report.
     mutating func collect(report: PushReport, problems: [InputProblem], rejected: [InputProblem]) {
@@ -74,6 +76,9 @@ struct Summary: Sendable {
             if let subject = failure.subject { line += "\(subject): " }
             lines.append(line + failure.reason)
         }
+        for rejection in verification?.rejections ?? [] {
+            lines.append("rejected downstream: \(rejection.documentId): \(rejection.reason)")
+        }
         lines.append(contentsOf: notes)
         lines.append(
             "\(command): accepted \(report.accepted), deleted \(report.deleted), failed \(failures.count)"
@@ -81,6 +86,13 @@ struct Summary: Sendable {
                 + "\(report.batches) batch\(report.batches == 1 ? "" : "es"), \(report.requests) requests, \(report.retries) retries, "
                 + "\(report.bytesUploaded) bytes, \(String(format: "%.2f", seconds)) s")
         lines.append("last fully accepted input: \(lastAccepted.map(\.description) ?? "none")")
+        if let verification {
+            lines.append(
+                "verification: indexed \(verification.indexed), deleted \(verification.deleted), "
+                    + "warnings \(verification.warnings), rejected \(verification.rejected), "
+                    + "pending \(verification.pending); \(verification.logsRequests) Logs API requests"
+                    + (verification.failedLogsRequests > 0 ? " (\(verification.failedLogsRequests) failed)" : ""))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -129,8 +141,35 @@ struct Summary: Sendable {
         writer.beginArray()
         for note in notes { writer.string(note) }
         writer.endArray()
+        if let verification { Self.write(verification, into: &writer) }
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// The `"verification"` object of the `--json` form.
+    private static func write(_ verification: VerificationReport, into writer: inout JSONWriter) {
+        writer.key("verification")
+        writer.beginObject()
+        for (key, value) in [
+            ("indexed", verification.indexed), ("deleted", verification.deleted), ("warnings", verification.warnings),
+            ("rejected", verification.rejected), ("pending", verification.pending),
+            ("logsRequests", verification.logsRequests),
+        ] {
+            writer.key(key)
+            writer.integer(Int64(value))
+        }
+        writer.key("rejections")
+        writer.beginArray()
+        for rejection in verification.rejections {
+            writer.beginObject()
+            writer.key("documentId")
+            writer.string(rejection.documentId)
+            writer.key("reason")
+            writer.string(rejection.reason)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
     }
 
     private static func write(_ position: InputPosition, into writer: inout JSONWriter) {

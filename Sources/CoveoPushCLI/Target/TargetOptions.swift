@@ -42,5 +42,12 @@ enum TargetOptions {
         .value(
             emulatorDenyPrivilege, "NAME[,NAME...]",
             "built-in emulator only: deny these privileges (FIELD:CREATE, ...); their routes answer 403"),
+        EmulatorIndexing.builtIn.delaySpec(prefix: "built-in emulator only: "),
+        EmulatorIndexing.builtIn.rejectRateSpec(prefix: "built-in emulator only: "),
+        EmulatorIndexing.builtIn.rejectIdsSpec(prefix: "built-in emulator only: "),
+        EmulatorIndexing.builtIn.seedSpec(prefix: "built-in emulator only: "),
     ]
+
+    /// The options that configure the built-in emulator, valid only without a target.
+    static let emulatorOptions = [emulatorDenyPrivilege] + EmulatorIndexing.builtIn.names
 }

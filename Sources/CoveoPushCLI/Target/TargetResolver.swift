@@ -43,9 +43,9 @@ struct TargetResolver {
         if isEmpty {
             return try embeddedEmulator()
         }
-        if arguments.string(TargetOptions.emulatorDenyPrivilege) != nil {
+        for option in TargetOptions.emulatorOptions where arguments.string(option) != nil {
             throw UsageError(
-                "\(TargetOptions.emulatorDenyPrivilege) applies only to the built-in emulator, used when no target "
+                "\(option) applies only to the built-in emulator, used when no target "
                     + "option and no COVEO_* variable is given")
         }
         var missing: [String] = []
@@ -200,7 +200,7 @@ struct TargetResolver {
     /// where).
     var isEmpty: Bool {
         let options = TargetOptions.specs.map(\.name).filter {
-            $0 != TargetOptions.provider && $0 != TargetOptions.emulatorDenyPrivilege
+            $0 != TargetOptions.provider && !TargetOptions.emulatorOptions.contains($0)
         }
         if options.contains(where: { arguments.string($0) != nil }) { return false }
         return !environment.keys.contains { $0.hasPrefix("COVEO_") }
@@ -214,6 +214,7 @@ struct TargetResolver {
             configuration.deniedPrivileges = try DeniedPrivileges.parse(
                 denied, option: TargetOptions.emulatorDenyPrivilege)
         }
+        if let indexing = try EmulatorIndexing.builtIn.parse(arguments) { configuration.indexing = indexing }
         return ResolvedTarget(
             endpoint: .production, organizationId: ResolvedTarget.emulatorOrganization,
             sourceId: ResolvedTarget.emulatorSource,

@@ -8,6 +8,9 @@ import Foundation
 /// per item operation); the service keeps logs 14 days, the emulator keeps them for its lifetime.
 struct LogBook: Sendable {
     private(set) var entries: [EmulatedLogEntry] = []
+    /// The entries the last query found, for its next pages: a reader pages through one window, and filtering and
+    /// sorting every entry for each page made reading 100,000 entries take seconds.
+    private var lastFound: (query: LogQuery, entryCount: Int, found: [EmulatedLogEntry])?
 
     /// Writes an entry dated `milliseconds`.
     mutating func write(
@@ -22,9 +25,20 @@ struct LogBook: Sendable {
 
     /// The entries a query selects among those dated no later than `now`, oldest first, and whether a later page
     /// has more.
-    func page(_ query: LogQuery, now: Int64) -> (entries: [EmulatedLogEntry], hasNextPage: Bool) {
-        let found = entries.filter { $0.milliseconds <= now && query.matches($0) }
-            .sorted { ($0.milliseconds, $0.sequence) < ($1.milliseconds, $1.sequence) }
+    ///
+    /// The entries found are kept for the next page of the same query while no entry was written and the window
+    /// ends no later than `now` (so the cutoff selects nothing more); anything else filters again.
+    mutating func page(_ query: LogQuery, now: Int64) -> (entries: [EmulatedLogEntry], hasNextPage: Bool) {
+        var key = query
+        key.page = 0
+        let found: [EmulatedLogEntry]
+        if let lastFound, lastFound.query == key, lastFound.entryCount == entries.count, query.to <= now {
+            found = lastFound.found
+        } else {
+            found = entries.filter { $0.milliseconds <= now && query.matches($0) }
+                .sorted { ($0.milliseconds, $0.sequence) < ($1.milliseconds, $1.sequence) }
+            lastFound = query.to <= now ? (key, entries.count, found) : nil
+        }
         let (start, overflow) = query.page.multipliedReportingOverflow(by: query.perPage)
         guard !overflow, start < found.count else { return ([], false) }
         let end = min(found.count, start + query.perPage)

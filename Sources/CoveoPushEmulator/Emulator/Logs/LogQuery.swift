@@ -6,7 +6,7 @@ import Foundation
 /// Parsing refuses what the service refuses (missing or malformed `from`/`to`, a window over 7 days, unknown enum
 /// values, a bad page) with 412 `MISSING_PARAMETER` or `INVALID_PARAMETER` (statuses assumed where the reference
 /// gives none; listed in `Documentation/Testing.md`).
-struct LogQuery: Sendable {
+struct LogQuery: Sendable, Hashable {
     /// How `documentId` is compared with an entry's `id`.
     enum Matching: String, Sendable {
         case exact = "EXACT"
