@@ -56,8 +56,17 @@ final class ExecSandbox: @unchecked Sendable {
     }
 
     /// Prepares a child (not started).
+    ///
+    /// A subcommand that sends requests gets `--timeout 150` unless the test gives one: the emulator these children
+    /// push to runs in the test process, whose threads the rest of the suite can keep busy for over a minute, and a
+    /// request answered after the default 60 s would be sent again (a retry the tests counting requests would see).
     func child(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> ExecChild {
-        try ExecChild(
+        var arguments = arguments
+        let sending: Set<String> = ["push", "delete", "status", "identities", "catalog"]
+        if let first = arguments.first, sending.contains(first), !arguments.contains("--timeout") {
+            arguments += ["--timeout", "150"]
+        }
+        return try ExecChild(
             arguments, environment: environment, directory: directory ?? root, outputDirectory: outputs, owner: self)
     }
 

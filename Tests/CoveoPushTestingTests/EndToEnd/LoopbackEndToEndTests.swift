@@ -35,6 +35,7 @@ struct LoopbackEndToEndTests {
             organizationId: "org", credentials: .apiKey("loopback-key"))
         configuration.batchLimit = 400_000
         configuration.uploadConcurrency = 4
+        configuration.requestTimeout = .seconds(240)  // the in-process server can be starved by the rest of the suite
         configuration.jitterSeed = 1
         configuration.retryPolicy = try RetryPolicy(maxAttempts: 20)
         let client = try PushClient(configuration: configuration, transport: URLSessionTransport(), clock: clock)

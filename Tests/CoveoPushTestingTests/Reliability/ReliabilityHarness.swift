@@ -98,6 +98,9 @@ struct ReliabilityRig {
             organizationId: "org", credentials: .apiKey(try APIKey(reliabilityKey)))
         configuration.batchLimit = batchLimit
         configuration.uploadConcurrency = 4
+        // The server runs in the test process, whose threads the rest of the suite can keep busy for over a minute;
+        // an answer later than the default 60 s would make the client send the request again.
+        configuration.requestTimeout = .seconds(240)
         configuration.jitterSeed = 7
         configuration.retryPolicy = try RetryPolicy(maxAttempts: 25)
         configuration.maxRepushes = 10

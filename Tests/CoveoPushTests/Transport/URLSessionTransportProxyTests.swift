@@ -12,7 +12,7 @@ import Testing
 /// (a Swift Testing exit test): it removes every proxy variable it inherited, sets the row's, and only then starts a
 /// test proxy, an origin and the transport, so neither the machine's settings nor other tests can change the result,
 /// and the row's `setenv` cannot reach other tests. The table is the one in `Documentation/Proxies.md`.
-@Suite("URLSessionTransport and proxies")
+@Suite("URLSessionTransport and proxies", .serialized)
 struct URLSessionTransportProxyTests {
     /// One experiment: the variables set, how the transport is made, the URL requested and the route expected.
     struct Row: Codable, Sendable, CustomTestStringConvertible {
