@@ -50,11 +50,7 @@ package final class DiscardingPushServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
-        defer { PlainSocket.close(listener) }
-        while !locked({ stopped }) {
-            guard let connection = PlainSocket.accept(listener, waitingAtMost: 50) else { continue }
-            Thread.detachNewThread { [self] in serve(connection) }
-        }
+        PlainSocket.acceptConnections(on: listener, until: { [self] in locked { stopped } }) { [self] in serve($0) }
     }
 
     /// Serves requests on one connection until the client closes it or asks to.

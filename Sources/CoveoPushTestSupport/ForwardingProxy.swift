@@ -61,11 +61,7 @@ package final class ForwardingProxy: @unchecked Sendable {
     }
 
     private func acceptLoop() {
-        defer { PlainSocket.close(listener) }
-        while !locked({ stopped }) {
-            guard let connection = PlainSocket.accept(listener, waitingAtMost: 50) else { continue }
-            Thread.detachNewThread { [self] in serve(connection) }
-        }
+        PlainSocket.acceptConnections(on: listener, until: { [self] in locked { stopped } }) { [self] in serve($0) }
     }
 
     private func serve(_ connection: Int32) {

@@ -71,6 +71,18 @@ package enum PlainSocket {
         return connection
     }
 
+    /// Accepts connections on `listener` until `isStopped` says so (checked every 50 ms), serving each on a thread of
+    /// its own, then closes the listener: the accept loop of every test server here.
+    package static func acceptConnections(
+        on listener: Int32, until isStopped: () -> Bool, serve: @escaping @Sendable (Int32) -> Void
+    ) {
+        defer { close(listener) }
+        while !isStopped() {
+            guard let connection = accept(listener, waitingAtMost: 50) else { continue }
+            Thread.detachNewThread { serve(connection) }
+        }
+    }
+
     /// Whether `descriptor` has bytes to read (or a connection to accept, or an end of stream) within `milliseconds`.
     package static func isReadable(_ descriptor: Int32, waitingAtMost milliseconds: Int32) -> Bool {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)

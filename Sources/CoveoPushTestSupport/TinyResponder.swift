@@ -82,11 +82,7 @@ package final class TinyResponder: @unchecked Sendable {
     // MARK: Sockets
 
     private func acceptLoop() {
-        defer { close(listener) }
-        while !isStopped {
-            guard let connection = PlainSocket.accept(listener, waitingAtMost: 50) else { continue }
-            Thread.detachNewThread { [self] in serve(connection) }
-        }
+        PlainSocket.acceptConnections(on: listener, until: { [self] in isStopped }) { [self] in serve($0) }
     }
 
     private func serve(_ connection: Int32) {

@@ -62,7 +62,7 @@ final class ExecSandbox: @unchecked Sendable {
     /// request answered after the default 60 s would be sent again (a retry the tests counting requests would see).
     func child(_ arguments: [String], environment: [String: String], directory: URL? = nil) throws -> ExecChild {
         var arguments = arguments
-        let sending: Set<String> = ["push", "delete", "status", "identities", "catalog"]
+        let sending: Set<String> = ["push", "delete", "delete-older-than", "status", "identities", "catalog"]
         if let first = arguments.first, sending.contains(first), !arguments.contains("--timeout") {
             arguments += ["--timeout", "150"]
         }
