@@ -27,7 +27,8 @@ struct ExecutableVerifyTests {
                 ["push", file, "--verify", "--json"] + emulator.target,
                 environment: sandbox.environment(["COVEO_API_KEY": "verify-key-13"]))
             try child.start()
-            let verifying = await ExecFixture.poll {
+            // Generous: the emulator runs in this process, which the rest of the suite can keep busy for minutes.
+            let verifying = await ExecFixture.poll(timeout: .seconds(300)) {
                 await emulator.routes().contains(.searchLogEntries) || !child.isRunning
             }
             #expect(verifying && child.isRunning, "the verification must be waiting")
