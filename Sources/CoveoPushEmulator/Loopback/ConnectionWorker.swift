@@ -121,19 +121,26 @@ final class ConnectionWorker {
         return response.count
     }
 
-    /// Runs the async handler in a task and blocks this (dedicated) thread until it finishes.
+    /// Runs the async handler in a task on ``HandlerExecutor`` (off the shared pool, where available) and blocks
+    /// this (dedicated) thread until it finishes.
     ///
     /// - Returns: The handler's outcome, or `nil` when the server stopped first (the task is then cancelled).
     private func callHandler(_ request: TransportRequest, body: RequestBody?) -> Result<TransportResponse, any Error>? {
         let handler = core.handler
         let call = self.call
         call.reset()
-        let task = Task.detached {
+        let work: @Sendable () async -> Void = {
             do {
                 call.deliver(.success(try await handler.send(request, body: body)))
             } catch {
                 call.deliver(.failure(error))
             }
+        }
+        let task: Task<Void, Never>
+        if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *) {
+            task = Task.detached(executorPreference: HandlerExecutor.shared, operation: work)
+        } else {
+            task = Task.detached(operation: work)
         }
         guard let outcome = call.wait() else {
             task.cancel()
