@@ -1,6 +1,7 @@
 /// Parses a subcommand's arguments against the options it declares: `--name value`, `--name=value`, flags,
-/// positionals, and `--` to end the options. Foundation-free and strict: an unknown option, a missing value or a
-/// value given to a flag is a ``UsageError``.
+/// positionals, and `--` to end the options. Foundation-free and strict: an unknown option, a missing value, a
+/// value given to a flag or a single-value option given twice is a ``UsageError``; a repeatable option collects
+/// its values in order.
 struct ArgumentParser: Sendable {
     /// The options the subcommand accepts.
     let options: [OptionSpec]
@@ -30,10 +31,12 @@ struct ArgumentParser: Sendable {
                 throw UsageError("unknown option \(name)")
             }
             switch spec.kind {
+            case .unsupported(let reason):
+                throw UsageError("\(name) is not supported here: \(reason)")
             case .flag:
                 if inlineValue != nil { throw UsageError("\(name) takes no value") }
                 parsed.flags.insert(spec.name)
-            case .value:
+            case .value, .repeatable:
                 let value: String
                 if let inlineValue {
                     value = inlineValue
@@ -41,6 +44,10 @@ struct ArgumentParser: Sendable {
                     guard index < arguments.count else { throw UsageError("\(name) needs a value") }
                     value = arguments[index]
                     index += 1
+                }
+                if case .repeatable = spec.kind {
+                    parsed.repeated[spec.name, default: []].append(value)
+                    continue
                 }
                 if parsed.values[spec.name] != nil {
                     throw UsageError("\(name) is given more than once")
@@ -63,6 +70,10 @@ struct OptionSpec: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         case flag
         case value(placeholder: String)
+        /// A value option that may be given several times.
+        case repeatable(placeholder: String)
+        /// An option another subcommand has, refused here with a reason; not shown in `--help`.
+        case unsupported(reason: String)
     }
 
     /// The option's name with its dashes, such as `--batch-size`.
@@ -79,11 +90,26 @@ struct OptionSpec: Sendable, Hashable {
         OptionSpec(name: name, kind: .value(placeholder: placeholder), help: help)
     }
 
+    static func repeatable(_ name: String, _ placeholder: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, kind: .repeatable(placeholder: placeholder), help: help)
+    }
+
+    static func unsupported(_ name: String, _ reason: String) -> OptionSpec {
+        OptionSpec(name: name, kind: .unsupported(reason: reason), help: "")
+    }
+
+    /// Whether `--help` lists the option.
+    var isListed: Bool {
+        if case .unsupported = kind { return false }
+        return true
+    }
+
     /// `--name VALUE` or `--name`, for help text.
     var synopsis: String {
         switch kind {
-        case .flag: return name
+        case .flag, .unsupported: return name
         case .value(let placeholder): return "\(name) \(placeholder)"
+        case .repeatable(let placeholder): return "\(name) \(placeholder)..."
         }
     }
 }

@@ -1,6 +1,8 @@
 /// The options, flags and positionals of one command line, with typed accessors that throw ``UsageError``.
 struct ParsedArguments: Sendable {
     var values: [String: String] = [:]
+    /// The values of repeatable options, in the order given.
+    var repeated: [String: [String]] = [:]
     var flags: Set<String> = []
     var positionals: [String] = []
     var wantsHelp = false
@@ -10,6 +12,9 @@ struct ParsedArguments: Sendable {
 
     /// An option's value as given.
     func string(_ name: String) -> String? { values[name] }
+
+    /// Every value of a repeatable option, in the order given (empty when it was not given).
+    func strings(_ name: String) -> [String] { repeated[name] ?? [] }
 
     /// An integer option within `range`.
     func integer(_ name: String, in range: ClosedRange<Int64>) throws(UsageError) -> Int64? {

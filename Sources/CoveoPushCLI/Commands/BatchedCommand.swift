@@ -96,7 +96,10 @@ struct IdentitiesCommand: Subcommand {
         "through file containers in size-bounded batches.",
     ]
     static let specs: [OptionSpec] =
-        [.value(PushCommand.queueDelay, "MINUTES", "with delete-older-than: delay before the deletion")]
+        [
+            .value(PushCommand.queueDelay, "MINUTES", "with delete-older-than: delay before the deletion"),
+            .unsupported(PushVerification.flag, PushVerification.onlyOnPush),
+        ]
         + PushCommand.batchingSpecs
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {
@@ -163,6 +166,7 @@ struct CatalogCommand: Subcommand {
             .value(shard, "NAME", "update only: the Stream API's experimental shard (1 to 10 letters or digits)"),
             .value(PushCommand.orderingId, "N", "delete-older-than only: the cutoff, in milliseconds since 1970"),
             .value(PushCommand.queueDelay, "MINUTES", "delete-older-than only: delay before the deletion"),
+            .unsupported(PushVerification.flag, PushVerification.onlyOnPush),
         ] + PushCommand.batchingSpecs.filter { $0.name != PushCommand.orderingId }
 
     func run(_ arguments: ParsedArguments, _ environment: CommandEnvironment) async throws -> ExitStatus {

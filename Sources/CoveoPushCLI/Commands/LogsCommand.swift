@@ -6,8 +6,7 @@ struct LogsCommand: Subcommand {
     static let name = "logs"
     static let summary = "List the source's log entries (Logs API): what was indexed, rejected or skipped, and why."
     static let usage =
-        "coveo-push logs [--since DURATION | --from TIME --to TIME] [--document-id ID] [--result NAME[,NAME...]] "
-        + "[--json]"
+        "coveo-push logs [--since DURATION | --from TIME --to TIME] [--document-id ID] [--result NAME]... [--json]"
     static let since = "--since"
     static let from = "--from"
     static let to = "--to"
@@ -22,7 +21,7 @@ struct LogsCommand: Subcommand {
         .value(from, "TIME", "the window's start, ISO 8601 with Z or an offset (with --to)"),
         .value(to, "TIME", "the window's end, not in the future (with --from)"),
         .value(documentId, "ID", "only the entries of this document ID (exact)"),
-        .value(result, "NAME[,NAME...]", "only these results: completed, warning, error, rejected, skipped"),
+        .repeatable(result, "NAME", "only these results, repeatable: completed, warning, error, rejected, skipped"),
     ]
     static let details = [
         "Pages through every entry of the window, oldest first as the service returns them. The window is at most",
@@ -108,11 +107,11 @@ struct LogsCommand: Subcommand {
             "\(option) must be an ISO 8601 time with Z or an offset, such as 2026-12-03T10:00:00Z, not '\(text)'")
     }
 
-    /// The `--result` filter.
+    /// The `--result` filter: every value of the repeated option (a value may also list names with commas).
     static func results(_ arguments: ParsedArguments) throws(UsageError) -> [LogResult] {
-        guard let text = arguments.string(result) else { return [] }
         var results: [LogResult] = []
-        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+        let names = arguments.strings(result).flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        for name in names {
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard resultNames.contains(trimmed) else {
                 throw UsageError(

@@ -8,6 +8,10 @@ import Foundation
 /// process), every 2 s with no latency margin: their entries appear when they are dated.
 struct PushVerification: Sendable {
     static let flag = "--verify"
+    /// Why `catalog` and `identities` refuse `--verify` (they take it as an unsupported option).
+    static let onlyOnPush =
+        "verification reads the Logs API entries of Push source items; it is available on 'coveo-push push' only "
+        + "(catalog items and security identities are not verified yet)"
     static let timeoutOption = "--verify-timeout"
     /// The default `--verify-timeout`, 15 minutes.
     static let defaultTimeout: TimeInterval = 15 * 60

@@ -5,7 +5,9 @@ enum HelpText {
     {
         var lines = ["usage: \(usage)", "", summary]
         if !details.isEmpty { lines += [""] + details }
-        for (title, options) in sections where !options.isEmpty {
+        for (title, all) in sections {
+            let options = all.filter(\.isListed)
+            guard !options.isEmpty else { continue }
             lines += ["", "\(title):"]
             let width = min(34, (options.map(\.synopsis.count).max() ?? 0) + 2)
             for option in options {

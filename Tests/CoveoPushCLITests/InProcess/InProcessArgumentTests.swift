@@ -9,6 +9,7 @@ struct InProcessArgumentTests {
         .value("--mode", "a|b", "a choice"),
         .value("--wait", "SECONDS", "seconds"),
         .flag("--fast", "a flag"),
+        .repeatable("--tag", "NAME", "repeatable"),
     ]
 
     static func parse(_ words: [String]) throws(UsageError) -> ParsedArguments {
@@ -40,6 +41,17 @@ struct InProcessArgumentTests {
         #expect(parsed.string("--mode") == "")
         #expect(parsed.string("--size") == "-5")
         #expect(parsed.string("--wait") == "a=b")
+    }
+
+    @Test("a repeatable option collects every value in order; a single-value option given twice is refused")
+    func repeatable() throws {
+        let parsed = try Self.parse(["--tag", "b", "x", "--tag=a", "--size", "1", "--tag", "b"])
+        #expect(parsed.strings("--tag") == ["b", "a", "b"])
+        #expect(parsed.strings("--size").isEmpty, "a single-value option is not a repeated one")
+        #expect(parsed.string("--tag") == nil)
+        #expect(try Self.parse(["x"]).strings("--tag").isEmpty)
+        #expect(Self.usageMessage(["--tag"]) == "--tag needs a value")
+        #expect(OptionSpec.repeatable("--tag", "NAME", "").synopsis == "--tag NAME...")
     }
 
     @Test("-- ends the options: later words are positionals even when they look like options")

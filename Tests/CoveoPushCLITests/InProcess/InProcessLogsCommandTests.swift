@@ -38,7 +38,7 @@ struct InProcessLogsCommandTests {
     func filters() async throws {
         let service = try await Self.filledService(5)
         let rejected = await InProcessFixtures.run(
-            ["logs", "--result", "rejected,error"] + InProcessFixtures.target, transport: service)
+            ["logs", "--result", "rejected", "--result", "error"] + InProcessFixtures.target, transport: service)
         #expect(rejected.status == .success, "\(rejected.err)")
         #expect(rejected.outLines.first == LogsCommand.header)
         let rows = Array(rejected.outLines.dropFirst())
@@ -46,6 +46,10 @@ struct InProcessLogsCommandTests {
         let row = try #require(rows.first)
         #expect(row.contains("REJECTED") && row.contains("INDEXING") && row.contains("https://example.com/v/1"))
         #expect(row.hasSuffix("the item is on the list of rejected document IDs"), "\(row)")
+
+        let commas = await InProcessFixtures.run(
+            ["logs", "--result", "error,rejected"] + InProcessFixtures.target, transport: service)
+        #expect(commas.outLines == rejected.outLines, "a comma-separated list is the same filter")
 
         let one = await InProcessFixtures.run(
             ["logs", "--json", "--document-id", "https://example.com/v/3", "--result", "completed"]
@@ -82,6 +86,7 @@ struct InProcessLogsCommandTests {
             (["--since", "1h", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-02T00:00:00Z"], "not both"),
             (["--result", "indexed"], "--result"),
             (["--result", "error,,completed"], "--result"),
+            (["--result", "error", "--result", "indexed"], "--result"),
         ])
     func refusals(_ words: [String], _ named: String) async throws {
         let service = InMemoryPushService()

@@ -135,8 +135,8 @@ struct InProcessVerifyTests {
     @Test(
         "usage errors exit 2 naming the option",
         arguments: [
-            (["catalog", "update", "--verify"], "--verify"),
-            (["identities", "--verify"], "--verify"),
+            (["catalog", "update", "--verify"], "--verify is not supported here: verification reads"),
+            (["identities", "--verify"], "available on 'coveo-push push' only"),
             (["push", "--verify", "--dry-run"], "--dry-run"),
             (["push", "--verify", "--verify-timeout", "15"], "--verify-timeout"),
             (["push", "--verify", "--verify-timeout", "0s"], "--verify-timeout"),
