@@ -15,9 +15,10 @@ extension Document: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         do {
-            try self.init(itemKeys: container.allKeys.map(\.stringValue)) { (key) throws(ItemFailure) in
+            let keys = container.allKeys.map(\.stringValue)
+            try self.init(itemKeys: keys) { (position) throws(ItemFailure) in
                 do {
-                    return try container.decode(JSONValue.self, forKey: AnyCodingKey(key))
+                    return try container.decode(JSONValue.self, forKey: AnyCodingKey(keys[position]))
                 } catch {
                     throw .unreadable(error)
                 }

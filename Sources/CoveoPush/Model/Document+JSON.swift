@@ -28,7 +28,7 @@ extension Document {
                 .invalidParameter, .document(""), "an item must be a JSON object, not \(json.kindDescription)")
         }
         do {
-            try self.init(itemKeys: object.keys) { key in object[key] ?? .null }
+            try self.init(itemKeys: object.keys) { index in object.members[index].value }
         } catch {
             switch error {
             case .invalid(let validation), .wrongType(let validation): throw validation
@@ -36,6 +36,28 @@ extension Document {
                 throw ValidationError(.invalidParameter, .document(""), "unreadable value: \(underlying)")
             }
         }
+    }
+
+    /// The slots in ``DocumentKeys/canonical`` of the keys the item reader asks for, looked up once.
+    private enum Slot {
+        static let title = slot("title")
+        static let author = slot("author")
+        static let clickableUri = slot("clickableUri")
+        static let permanentId = slot("permanentId")
+        static let fileExtension = slot("fileExtension")
+        static let parentId = slot("parentId")
+        static let date = slot("date")
+        static let modifiedDate = slot("modifiedDate")
+        static let permissions = slot("permissions")
+        static let compressionType = slot("compressionType")
+        static let data = slot("data")
+        static let compressedBinaryData = slot("compressedBinaryData")
+        static let compressedBinaryDataFileId = slot("compressedBinaryDataFileId")
+        static let orderingId = slot("orderingId")
+        static let deleteChildren = slot("deleteChildren")
+
+        /// The slot of a canonical key (`-1`, never matched, for a name that is not one).
+        private static func slot(_ canonical: String) -> Int { DocumentKeys.canonical.firstIndex(of: canonical) ?? -1 }
     }
 
     /// Why an item could not be built.
@@ -50,61 +72,69 @@ extension Document {
 
     /// The one implementation of the item rules, for ``init(json:)`` and `init(from:)`.
     ///
-    /// Values are read only when a rule needs them, in a fixed order, so the first problem reported is the same
-    /// whichever way the item arrives.
+    /// Values are read only when a rule needs them, in a fixed order (keys sorted), so the first problem reported
+    /// is the same whichever way the item arrives. Each key is classified once; the metadata names that come out
+    /// are therefore known to be valid but for emptiness, and ``validate()`` does not classify them again.
     ///
     /// - Parameters:
     ///   - keys: The item's keys, in any order (exact repetitions included).
-    ///   - value: The value of a key.
-    init(itemKeys keys: [String], value: (String) throws(ItemFailure) -> JSONValue) throws(ItemFailure) {
-        let sortedKeys = keys.sorted()
+    ///   - value: The value of the key at a position of `keys`.
+    init(itemKeys keys: [String], value: (Int) throws(ItemFailure) -> JSONValue) throws(ItemFailure) {
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var slots = [Int](repeating: -1, count: DocumentKeys.canonical.count)
+        var metadataPositions: [Int] = []
+        metadataPositions.reserveCapacity(order.count)
+        var documentIdPosition: Int?
+        for position in order {
+            if let slot = DocumentKeys.slot(of: keys[position]) {
+                if slot == DocumentKeys.documentIdSlot && documentIdPosition == nil { documentIdPosition = position }
+                slots[slot] = position
+            } else {
+                metadataPositions.append(position)
+            }
+        }
         var documentId = ""
-        let documentIdKey = sortedKeys.first { DocumentKeys.equalIgnoringCase($0, "documentId") }
-        if let documentIdKey {
-            let raw = try value(documentIdKey)
+        if let documentIdPosition {
+            let raw = try value(documentIdPosition)
             guard case .string(let text) = raw else {
                 throw .wrongType(
                     ValidationError(
                         .invalidDocumentId, .document(""),
-                        "'\(documentIdKey)' must be a string, not \(raw.kindDescription)"))
+                        "'\(keys[documentIdPosition])' must be a string, not \(raw.kindDescription)"))
             }
             documentId = text
         }
         let subject = ValidationError.Subject.document(documentId)
 
-        var keysByCanonical = [String: String](minimumCapacity: sortedKeys.count)
-        var metadataKeys: [String] = []
-        metadataKeys.reserveCapacity(sortedKeys.count)
-        var folded = [String: String](minimumCapacity: sortedKeys.count)
-        for name in sortedKeys {
-            let lowered = name.lowercased()
-            if let earlier = folded[lowered] {
+        var seen = FoldedKeySet()
+        for position in order {
+            let name = keys[position]
+            if let earlier = seen.insert(name) {
                 throw .invalid(
                     ValidationError(
                         .duplicateKey, subject,
                         earlier == name
                             ? "'\(name)' appears more than once" : "'\(earlier)' and '\(name)' differ only in case"))
             }
-            folded[lowered] = name
-            switch DocumentKeys.kind(of: name) {
-            case .reserved(let canonical), .typed(let canonical):
-                keysByCanonical[canonical] = name
-            case .metadata:
-                metadataKeys.append(name)
-            }
         }
-        guard documentIdKey != nil else {
+        guard documentIdPosition != nil else {
             throw .invalid(ValidationError(.invalidDocumentId, subject, "the item has no documentId"))
         }
-        for canonical in ["orderingId", "deleteChildren"] where keysByCanonical[canonical] != nil {
+        func position(_ slot: Int) -> Int? {
+            guard slots.indices.contains(slot), slots[slot] >= 0 else { return nil }
+            return slots[slot]
+        }
+        for slot in [Slot.orderingId, Slot.deleteChildren] where position(slot) != nil {
             throw .invalid(
                 ValidationError(
-                    .reservedKey, subject, "'\(canonical)' is not part of an item; it is a parameter of the request"))
+                    .reservedKey, subject,
+                    "'\(DocumentKeys.canonical[slot])' is not part of an item; it is a parameter of the request"))
         }
 
-        func text(_ canonical: String) throws(ItemFailure) -> String? {
-            guard let key = keysByCanonical[canonical] else { return nil }
-            let raw = try value(key)
+        func text(_ slot: Int) throws(ItemFailure) -> String? {
+            guard let position = position(slot) else { return nil }
+            let key = keys[position]
+            let raw = try value(position)
             guard case .string(let text) = raw else {
                 throw .wrongType(
                     ValidationError(.invalidParameter, subject, "'\(key)' must be a string, not \(raw.kindDescription)")
@@ -112,9 +142,10 @@ extension Document {
             }
             return text
         }
-        func dateValue(_ canonical: String) throws(ItemFailure) -> Date? {
-            guard let key = keysByCanonical[canonical] else { return nil }
-            switch try value(key) {
+        func dateValue(_ slot: Int) throws(ItemFailure) -> Date? {
+            guard let position = position(slot) else { return nil }
+            let key = keys[position]
+            switch try value(position) {
             case .number(let number):
                 guard let milliseconds = number.int64Value else {
                     throw .wrongType(
@@ -139,16 +170,17 @@ extension Document {
         }
 
         self.init(documentId: documentId)
-        title = try text("title")
-        author = try text("author")
-        clickableUri = try text("clickableUri")
-        permanentId = try text("permanentId")
-        fileExtension = try text("fileExtension")
-        parentId = try text("parentId")
-        date = try dateValue("date")
-        modifiedDate = try dateValue("modifiedDate")
-        if let key = keysByCanonical["permissions"] {
-            let raw = try value(key)
+        title = try text(Slot.title)
+        author = try text(Slot.author)
+        clickableUri = try text(Slot.clickableUri)
+        permanentId = try text(Slot.permanentId)
+        fileExtension = try text(Slot.fileExtension)
+        parentId = try text(Slot.parentId)
+        date = try dateValue(Slot.date)
+        modifiedDate = try dateValue(Slot.modifiedDate)
+        if let position = position(Slot.permissions) {
+            let key = keys[position]
+            let raw = try value(position)
             do {
                 permissions = try DocumentPermissions(json: raw)
             } catch {
@@ -156,17 +188,18 @@ extension Document {
                 throw error.rule == .duplicateKey ? .invalid(validation) : .wrongType(validation)
             }
         }
-        let contentKeys = ["data", "compressedBinaryData", "compressedBinaryDataFileId"].filter {
-            keysByCanonical[$0] != nil
+        let contentSlots = [Slot.data, Slot.compressedBinaryData, Slot.compressedBinaryDataFileId].filter {
+            position($0) != nil
         }
-        if contentKeys.count > 1 {
+        if contentSlots.count > 1 {
+            let contentKeys = contentSlots.map { DocumentKeys.canonical[$0] }
             throw .invalid(
                 ValidationError(
                     .multipleContents, subject,
                     "the item has \(contentKeys.joined(separator: " and ")); only one is allowed"))
         }
         let compressionType: CompressionType
-        if let raw = try text("compressionType") {
+        if let raw = try text(Slot.compressionType) {
             guard let type = CompressionType(rawValue: raw.uppercased()) else {
                 throw .invalid(ValidationError(.unsupportedCompression, subject, "unknown compressionType '\(raw)'"))
             }
@@ -174,27 +207,31 @@ extension Document {
         } else {
             compressionType = .zlib
         }
-        if let data = try text("data") {
+        if let data = try text(Slot.data) {
             content = .text(data)
-        } else if let base64 = try text("compressedBinaryData") {
+        } else if let base64 = try text(Slot.compressedBinaryData) {
             content = .base64(base64, type: compressionType)
-        } else if let fileId = try text("compressedBinaryDataFileId") {
+        } else if let fileId = try text(Slot.compressedBinaryDataFileId) {
             content = .fileReference(fileId: fileId, type: compressionType)
         }
-        for name in metadataKeys {
-            let raw = try value(name)
+        var entries: [Metadata.Entry] = []
+        entries.reserveCapacity(metadataPositions.count)
+        for position in metadataPositions {
+            let name = keys[position]
+            let raw = try value(position)
             if raw.isNull {
                 throw .invalid(ValidationError(.unsupportedMetadataValue, subject, "metadata '\(name)' is null"))
             }
             do {
-                metadata[name] = try MetadataValue(json: raw)
+                entries.append(Metadata.Entry(name: name, value: try MetadataValue(json: raw)))
             } catch {
                 let validation = error.prefixed(.key(name)).validationError(subject)
                 throw error.rule == .duplicateKey ? .invalid(validation) : .wrongType(validation)
             }
         }
+        metadata = Metadata(uniqueEntries: entries)
         do {
-            try validate()
+            try validate(metadataNamesClassified: true)
         } catch {
             throw .invalid(error)
         }

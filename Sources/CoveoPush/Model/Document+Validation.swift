@@ -12,6 +12,12 @@ extension Document {
     ///
     /// - Throws: ``ValidationError`` naming this document and the rule.
     package func validate() throws(ValidationError) {
+        try validate(metadataNamesClassified: false)
+    }
+
+    /// ``validate()``, where `metadataNamesClassified` says the metadata names were already found to be neither
+    /// reserved nor typed nor equal ignoring case (by the item reader): only their emptiness is checked then.
+    func validate(metadataNamesClassified: Bool) throws(ValidationError) {
         let subject = ValidationError.Subject.document(documentId)
         if let problem = Self.uriProblem(documentId) {
             throw ValidationError(.invalidDocumentId, subject, "the document ID \(problem)")
@@ -27,7 +33,11 @@ extension Document {
         for date in [date, modifiedDate].compactMap({ $0 }) where !ISO8601Timestamp.canRepresent(date) {
             throw ValidationError(.outOfRange, subject, "a date is outside the years 0001–9999")
         }
-        try DocumentKeys.validateMetadataNames(metadata.lazy.map(\.name), documentId: documentId)
+        if !metadataNamesClassified {
+            try DocumentKeys.validateMetadataNames(metadata.lazy.map(\.name), documentId: documentId)
+        } else if metadata.contains(where: { $0.name.isEmpty }) {
+            throw ValidationError(.emptyKey, subject, "a metadata name cannot be empty")
+        }
         for entry in metadata {
             if let reason = entry.value.unsupportedReason() {
                 throw ValidationError(.unsupportedMetadataValue, subject, "metadata '\(entry.name)': \(reason)")

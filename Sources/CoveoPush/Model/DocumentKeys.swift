@@ -28,42 +28,78 @@ package enum DocumentKeys {
         case metadata
     }
 
+    /// Every canonical key, reserved then typed; a key's slot is its position here.
+    package static let canonical: [String] = reserved + typed
+
+    /// The canonical keys' lowercased UTF-8 bytes, by slot.
+    private static let canonicalFolded: [[UInt8]] = canonical.map { Array($0.lowercased().utf8) }
+
+    /// The slot of `documentId` in ``canonical``.
+    package static let documentIdSlot = 0
+
+    /// The position in ``canonical`` of the key that `key` spells in any case, or `nil` for a metadata name.
+    package static func slot(of key: String) -> Int? {
+        var key = key
+        let ascii = key.withUTF8 { bytes -> Int?? in
+            guard isASCII(bytes) else { return .none }
+            for (slot, candidate) in canonicalFolded.enumerated() where candidate.count == bytes.count {
+                if candidate.withUnsafeBufferPointer({ foldedEqual($0, bytes) }) { return .some(slot) }
+            }
+            return .some(nil)
+        }
+        if let ascii { return ascii }
+        let folded = key.lowercased()
+        return canonical.firstIndex { $0.lowercased() == folded }
+    }
+
     /// Classifies a key, ignoring case.
     package static func kind(of key: String) -> Kind {
-        if key.utf8.allSatisfy({ $0 < 0x80 }) {
-            // The common case: compare ASCII bytes, skipping names of another length, without allocating.
-            let count = key.utf8.count
-            if let canonical = reserved.first(where: { $0.utf8.count == count && asciiEqualIgnoringCase($0, key) }) {
-                return .reserved(canonical)
-            }
-            if let canonical = typed.first(where: { $0.utf8.count == count && asciiEqualIgnoringCase($0, key) }) {
-                return .typed(canonical)
-            }
-            return .metadata
-        }
-        let folded = key.lowercased()
-        if let canonical = reserved.first(where: { $0.lowercased() == folded }) { return .reserved(canonical) }
-        if let canonical = typed.first(where: { $0.lowercased() == folded }) { return .typed(canonical) }
-        return .metadata
+        guard let slot = slot(of: key) else { return .metadata }
+        return slot < reserved.count ? .reserved(canonical[slot]) : .typed(canonical[slot])
     }
 
     /// Whether two keys are equal ignoring case: byte by byte for ASCII (no allocation, the common case), by
     /// their lowercased forms otherwise.
     static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
-        let lhsIsASCII = lhs.utf8.allSatisfy { $0 < 0x80 }
-        let rhsIsASCII = rhs.utf8.allSatisfy { $0 < 0x80 }
-        if lhsIsASCII && rhsIsASCII {
-            return lhs.utf8.count == rhs.utf8.count && asciiEqualIgnoringCase(lhs, rhs)
+        var lhs = lhs
+        var rhs = rhs
+        let ascii = lhs.withUTF8 { left in
+            rhs.withUTF8 { right -> Bool? in
+                guard isASCII(left), isASCII(right) else { return nil }
+                return left.count == right.count && foldedEqual(left, right)
+            }
         }
+        if let ascii { return ascii }
         return lhs.lowercased() == rhs.lowercased()
     }
 
-    /// Compares two ASCII strings of equal length, folding `A`–`Z` to `a`–`z`.
-    private static func asciiEqualIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
-        for (a, b) in zip(lhs.utf8, rhs.utf8) where a != b {
-            let foldedA = (0x41...0x5A).contains(a) ? a | 0x20 : a
-            let foldedB = (0x41...0x5A).contains(b) ? b | 0x20 : b
-            if foldedA != foldedB { return false }
+    /// A hash of a key that is equal for keys that are ``equalIgnoringCase(_:_:)`` (FNV-1a over the ASCII-folded
+    /// bytes, or over the lowercased form of a key that is not ASCII).
+    static func foldedHash(_ key: String) -> UInt64 {
+        var key = key
+        let ascii = key.withUTF8 { bytes -> UInt64? in
+            guard isASCII(bytes) else { return nil }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(folded(byte))) &* 0x100_0000_01B3 }
+            return hash
+        }
+        if let ascii { return ascii }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.lowercased().utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+
+    /// Compares two ASCII byte sequences of equal length, folding `A`–`Z` to `a`–`z`.
+    private static func foldedEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<lhs.count where lhs[index] != rhs[index] {
+            if folded(lhs[index]) != folded(rhs[index]) { return false }
         }
         return true
     }
@@ -77,41 +113,25 @@ package enum DocumentKeys {
     package static func validateMetadataNames(_ names: some Sequence<String>, documentId: String)
         throws(ValidationError)
     {
-        var checked: [String] = []
-        var byFolded: [String: String]?
+        var seen = FoldedKeySet()
         for name in names {
             if name.isEmpty {
                 throw ValidationError(.emptyKey, .document(documentId), "a metadata name cannot be empty")
             }
-            switch kind(of: name) {
-            case .reserved(let canonical):
-                throw ValidationError(
-                    .reservedKey, .document(documentId), "'\(name)' is reserved ('\(canonical)') and cannot be metadata"
-                )
-            case .typed(let canonical):
+            if let slot = slot(of: name) {
+                let canonicalName = canonical[slot]
+                if slot < reserved.count {
+                    throw ValidationError(
+                        .reservedKey, .document(documentId),
+                        "'\(name)' is reserved ('\(canonicalName)') and cannot be metadata")
+                }
                 throw ValidationError(
                     .typedFieldAsMetadata, .document(documentId),
-                    "'\(name)' must be set through the '\(canonical)' property, not as metadata")
-            case .metadata:
-                break
+                    "'\(name)' must be set through the '\(canonicalName)' property, not as metadata")
             }
-            // Most documents carry a few dozen metadata at most: comparing pairwise beats hashing lowercased
-            // copies; past 32 names, a dictionary keeps the check linear.
-            let earlier: String?
-            if let byFolded {
-                earlier = byFolded[name.lowercased()]
-            } else {
-                earlier = checked.first { equalIgnoringCase($0, name) }
-            }
-            if let earlier {
+            if let earlier = seen.insert(name) {
                 throw ValidationError(
                     .duplicateKey, .document(documentId), "'\(earlier)' and '\(name)' differ only in case")
-            }
-            checked.append(name)
-            if byFolded != nil {
-                byFolded?[name.lowercased()] = name
-            } else if checked.count > 32 {
-                byFolded = Dictionary(checked.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
             }
         }
     }

@@ -29,6 +29,10 @@ public struct Metadata: Sendable, Hashable, Sequence, ExpressibleByDictionaryLit
         for (name, value) in elements { self[name] = value }
     }
 
+    /// Metadata made of entries whose names are known to differ exactly (set by the item reader, which has
+    /// already checked them), without the lookup each subscript assignment makes.
+    init(uniqueEntries: [Entry]) { entries = uniqueEntries }
+
     /// Creates metadata from name/value pairs, keeping their order.
     public init(_ pairs: some Sequence<(String, MetadataValue)>) {
         entries = []

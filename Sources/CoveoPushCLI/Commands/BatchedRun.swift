@@ -90,6 +90,8 @@ struct BatchedRun: Sendable {
                 }
                 for file in files {
                     try await reader.read(file) { bytes in
+                        await handOff.wouldWait(toReserve: bytes)
+                    } admit: { bytes in
                         // The chunk's records hold reserved bytes: hand them over before waiting for room.
                         if !chunk.isEmpty, await handOff.wouldWait(toReserve: bytes) { try await sendChunk() }
                         guard await handOff.reserve(bytes) else { throw CancellationError() }

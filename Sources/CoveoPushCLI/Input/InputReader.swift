@@ -20,30 +20,47 @@ struct InputReader: Sendable {
         self.rules = rules
     }
 
+    /// The most lines of a `.jsonl` file parsed together, split between two tasks.
+    static let parallelLines = 128
+    /// The most bytes of lines parsed together (a longer line is parsed on its own).
+    static let parallelBytes = 1 << 20
+    /// Whether lines are parsed beside reading and emitting: when the machine has two cores or more.
+    static let parsesInParallel = ProcessInfo.processInfo.activeProcessorCount > 1
+
     /// Reads `path` and hands each record to `emit`, in file order.
     ///
+    /// On a machine with two cores or more, the lines of a `.jsonl` file are parsed a group at a time (at most
+    /// ``parallelLines`` lines and ``parallelBytes`` bytes), in a task of its own, the two halves of a group at
+    /// once, while this task reads the next group and emits the records of the one before, in order.
+    ///
     /// - Parameters:
+    ///   - wouldWait: Whether `admit` would wait for that many bytes now. The reader emits the records it holds
+    ///     before such a wait, since the caller frees room only as records reach it.
     ///   - admit: Called with the size in bytes of each line or element once it is read and before it is parsed,
     ///     so the caller can bound what is in memory (it may wait); content files, streamed from disk, count 0.
     ///   - emit: Receives each record. The line or element it was parsed from is released before the call. With
     ///     ``InputRules/normalizeKeys``, documents come with their metadata keys normalised (``RecordNormalizer``).
     func read(
-        _ path: String, admit: (Int) async throws -> Void = { _ in }, emit: (InputRecord) async throws -> Void
+        _ path: String, wouldWait: (Int) async -> Bool = { _ in false }, admit: (Int) async throws -> Void = { _ in },
+        emit: (InputRecord) async throws -> Void
     ) async throws {
         if let normalization = rules.normalizeKeys {
             var normalizer = RecordNormalizer(normalization)
-            try await readFile(path, admit: admit) { record in try await emit(normalizer.apply(record)) }
+            try await readFile(path, wouldWait: wouldWait, admit: admit) { record in
+                try await emit(normalizer.apply(record))
+            }
         } else {
-            try await readFile(path, admit: admit, emit: emit)
+            try await readFile(path, wouldWait: wouldWait, admit: admit, emit: emit)
         }
     }
 
     private func readFile(
-        _ path: String, admit: (Int) async throws -> Void, emit: (InputRecord) async throws -> Void
+        _ path: String, wouldWait: (Int) async -> Bool, admit: (Int) async throws -> Void,
+        emit: (InputRecord) async throws -> Void
     ) async throws {
         let lowercased = path.lowercased()
         if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {
-            try await readLines(path, admit: admit, emit: emit)
+            try await readLines(path, wouldWait: wouldWait, admit: admit, emit: emit)
         } else if lowercased.hasSuffix(".json") {
             try await readElements(path, admit: admit, emit: emit)
         } else {
@@ -54,7 +71,8 @@ struct InputReader: Sendable {
     // MARK: - JSON Lines
 
     private func readLines(
-        _ path: String, admit: (Int) async throws -> Void, emit: (InputRecord) async throws -> Void
+        _ path: String, wouldWait: (Int) async -> Bool, admit: (Int) async throws -> Void,
+        emit: (InputRecord) async throws -> Void
     ) async throws {
         var giveUp = GiveUpCounter(limit: rules.maxProblemsBeforeGivingUp)
         var reader: JSONLinesReader
@@ -64,22 +82,80 @@ struct InputReader: Sendable {
             try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
             return
         }
+        var group: [(line: JSONLinesReader.Line, position: InputPosition)] = []
+        var groupBytes = 0
+        /// The previous group, being parsed while this task reads the next one or emits the one before.
+        var parsing: Task<[InputRecord], Never>?
+        /// Emits the records of the group being parsed; `false` when the file is given up.
+        func emitParsed() async throws -> Bool {
+            guard let task = parsing else { return true }
+            parsing = nil
+            for record in await task.value {
+                guard try await emitCounting(record, at: record.position, &giveUp, emit) else { return false }
+            }
+            return true
+        }
+        /// Starts parsing the group, then emits the group before it.
+        func flush() async throws -> Bool {
+            guard !group.isEmpty else { return true }
+            let lines = group
+            group.removeAll(keepingCapacity: true)
+            groupBytes = 0
+            let next = Task { await self.lineRecords(lines) }
+            guard try await emitParsed() else { return false }
+            parsing = next
+            return true
+        }
+        /// Emits everything read so far.
+        func drain() async throws -> Bool {
+            guard try await flush() else { return false }
+            return try await emitParsed()
+        }
         while true {
             let line: JSONLinesReader.Line
             do {
-                guard let next = try reader.next() else { return }
+                guard let next = try reader.next() else { break }
                 line = next
             } catch {
+                guard try await drain() else { return }
                 try await emit(problem(InputPosition(file: path), "cannot be read: \(error)"))
                 return
             }
             try Task.checkCancellation()
+            let size = line.bytes?.count ?? 0
             let position = InputPosition(file: path, line: line.number)
-            try await admit(line.bytes?.count ?? 0)
-            // Consumed: the line's bytes are gone before the record is handed on.
-            let record = lineRecord(consume line, at: position)
-            guard try await emitCounting(record, at: position, &giveUp, emit) else { return }
+            guard Self.parsesInParallel else {
+                try await admit(size)
+                // Consumed: the line's bytes are gone before the record is handed on.
+                let record = lineRecord(consume line, at: position)
+                guard try await emitCounting(record, at: position, &giveUp, emit) else { return }
+                continue
+            }
+            if group.count >= Self.parallelLines || groupBytes + size > Self.parallelBytes {
+                guard try await flush() else { return }
+            }
+            // The records held here carry reserved bytes: emit them before waiting for room.
+            if (!group.isEmpty || parsing != nil), await wouldWait(size) {
+                guard try await drain() else { return }
+            }
+            try await admit(size)
+            group.append((line, position))
+            groupBytes += size
         }
+        _ = try await drain()
+    }
+
+    /// The records of a group of lines, in order: the second half parsed by a child task while this one parses
+    /// the first. Each line's bytes are released once its record is made.
+    private func lineRecords(_ lines: consuming [(line: JSONLinesReader.Line, position: InputPosition)]) async
+        -> [InputRecord]
+    {
+        guard lines.count > 1 else { return lines.map { lineRecord($0.line, at: $0.position) } }
+        let secondHalf = Array(lines[(lines.count / 2)...])
+        lines.removeLast(secondHalf.count)
+        async let second = secondHalf.map { lineRecord($0.line, at: $0.position) }
+        let first = lines.map { lineRecord($0.line, at: $0.position) }
+        return first + (await second)
     }
 
     /// Emits `record`, then, when the file's first records were all invalid, the problem that ends the file.

@@ -61,6 +61,43 @@ struct InProcessInputTests {
         #expect(problem.position == InputPosition(file: path, line: 7))
     }
 
+    @Test(".jsonl read in parallel groups: records come in file order with their own line numbers, across groups")
+    func parallelGroupsKeepOrder() async throws {
+        let folder = try InProcessFolder()
+        let count = InputReader.parallelLines * 3 + 17
+        var lines: [String] = []
+        for index in 1...count {
+            // Invalid JSON, an invalid document and a blank line now and then, and one line over the group's bytes.
+            if index % 11 == 0 {
+                lines.append("{not json")
+            } else if index % 13 == 0 {
+                lines.append(#"{"documentId": "no-scheme-\#(index)"}"#)
+            } else if index % 17 == 0 {
+                lines.append("   ")
+            } else if index == 200 {
+                lines.append(Self.doc("\(index)", #", "data": "\#(String(repeating: "x", count: InputReader.parallelBytes))""#))
+            } else {
+                lines.append(Self.doc("\(index)"))
+            }
+        }
+        let path = try folder.write("many.jsonl", lines.joined(separator: "\n") + "\n")
+        let records = try await InProcessFixtures.records(path, Self.documents)
+        let expectedLines = (1...count).filter { $0 % 17 != 0 || $0 % 11 == 0 || $0 % 13 == 0 }
+        #expect(records.map(\.position.line) == expectedLines)
+        for record in records {
+            let line = try #require(record.position.line)
+            switch record.outcome {
+            case .success(.addOrUpdate(let document)):
+                #expect(document.documentId == "https://example.com/\(line)", "line \(line)")
+                #expect(line % 11 != 0 && line % 13 != 0)
+            case .failure(let problem):
+                #expect(line % 11 == 0 || line % 13 == 0, "line \(line): \(problem.reason)")
+            case .success:
+                Issue.record("line \(line): not a document")
+            }
+        }
+    }
+
     @Test("a line over maxDocumentBytes is reported with its size and skipped; the lines around it are read")
     func oversizedLine() async throws {
         let folder = try InProcessFolder()

@@ -88,3 +88,31 @@ struct DocumentKeysTests {
         }
     }
 }
+
+@Suite("FoldedKeySet")
+struct FoldedKeySetTests {
+    @Test("finds the first earlier key equal ignoring case, below and above 64 keys, ASCII or not")
+    func duplicates() {
+        for count in [3, 64, 65, 300] {
+            var set = FoldedKeySet()
+            for index in 0..<count { #expect(set.insert("key_\(index)") == nil, "\(count)") }
+            #expect(set.insert("KEY_\(count - 1)") == "key_\(count - 1)", "\(count)")
+            #expect(set.insert("Key_0") == "key_0", "\(count)")
+            #expect(set.insert("key_\(count)") == nil, "\(count)")
+            #expect(set.insert("Éclair") == nil)
+            #expect(set.insert("éCLAIR") == "Éclair", "non-ASCII keys compare by their lowercased forms")
+            #expect(set.insert("key_0") == "key_0", "an exact repetition is found too")
+        }
+    }
+
+    @Test("the folded hash agrees with equalIgnoringCase")
+    func hashAgrees() {
+        let pairs = [("Title", "tITLE"), ("a_b", "A_B"), ("Straße", "STRASSE".lowercased()), ("Ünïcode", "üNÏCODE")]
+        for (left, right) in pairs where DocumentKeys.equalIgnoringCase(left, right) {
+            #expect(DocumentKeys.foldedHash(left) == DocumentKeys.foldedHash(right), "\(left) \(right)")
+        }
+        #expect(DocumentKeys.foldedHash("title") != DocumentKeys.foldedHash("titles"))
+        #expect(DocumentKeys.slot(of: "DOCUMENTID") == DocumentKeys.documentIdSlot)
+        #expect(DocumentKeys.slot(of: "documentIds") == nil)
+    }
+}
