@@ -106,7 +106,7 @@ extension Document {
         }
         let subject = ValidationError.Subject.document(documentId)
 
-        var seen = FoldedKeySet()
+        var seen = FoldedKeySet(capacity: order.count)
         for position in order {
             let name = keys[position]
             if let earlier = seen.insert(name) {

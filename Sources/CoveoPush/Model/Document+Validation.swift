@@ -89,31 +89,36 @@ extension Document {
     /// Why a string is not an absolute URI, or `nil` when it is one: a scheme (a letter, then letters, digits,
     /// `+`, `-`, `.`), a colon, and at least one more character, with no control characters anywhere.
     static func uriProblem(_ uri: String) -> String? {
-        let bytes = Array(uri.utf8)
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
-            return "'\(uri)' is not an absolute URI (it needs a scheme such as https: or file:)"
+        var text = uri
+        let problem = text.withUTF8 { bytes -> String? in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else {
+                return "'\(uri)' is not an absolute URI (it needs a scheme such as https: or file:)"
+            }
+            guard bytes[0].isASCIILetter,
+                bytes[1..<colon].allSatisfy({
+                    $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+                })
+            else {
+                return "'\(uri)' does not start with a valid URI scheme"
+            }
+            if colon == bytes.count - 1 {
+                return "'\(uri)' has nothing after its scheme"
+            }
+            if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                return "contains a control character"
+            }
+            return nil
         }
-        guard bytes[0].isASCIILetter,
-            bytes[1..<colon].allSatisfy({
-                $0.isASCIILetter || $0.isASCIIDigit || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
-            })
-        else {
-            return "'\(uri)' does not start with a valid URI scheme"
-        }
-        if colon == bytes.count - 1 {
-            return "'\(uri)' has nothing after its scheme"
-        }
-        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
-            return "contains a control character"
-        }
-        return nil
+        return problem
     }
 
     private static func isValidExtension(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: ".") else { return false }
-        return bytes.dropFirst().allSatisfy {
-            $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: ".") else { return false }
+            return bytes.dropFirst().allSatisfy {
+                $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            }
         }
     }
 }

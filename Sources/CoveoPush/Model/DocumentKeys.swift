@@ -34,6 +34,13 @@ package enum DocumentKeys {
     /// The canonical keys' lowercased UTF-8 bytes, by slot.
     private static let canonicalFolded: [[UInt8]] = canonical.map { Array($0.lowercased().utf8) }
 
+    /// The slots of the canonical keys of each UTF-8 length (a key of another length is metadata at once).
+    private static let slotsByLength: [[Int]] = {
+        var table = [[Int]](repeating: [], count: (canonical.map(\.utf8.count).max() ?? 0) + 1)
+        for (slot, name) in canonical.enumerated() { table[name.utf8.count].append(slot) }
+        return table
+    }()
+
     /// The slot of `documentId` in ``canonical``.
     package static let documentIdSlot = 0
 
@@ -42,8 +49,10 @@ package enum DocumentKeys {
         var key = key
         let ascii = key.withUTF8 { bytes -> Int?? in
             guard isASCII(bytes) else { return .none }
-            for (slot, candidate) in canonicalFolded.enumerated() where candidate.count == bytes.count {
-                if candidate.withUnsafeBufferPointer({ foldedEqual($0, bytes) }) { return .some(slot) }
+            guard bytes.count < slotsByLength.count else { return .some(nil) }
+            for slot in slotsByLength[bytes.count]
+            where canonicalFolded[slot].withUnsafeBufferPointer({ foldedEqual($0, bytes) }) {
+                return .some(slot)
             }
             return .some(nil)
         }

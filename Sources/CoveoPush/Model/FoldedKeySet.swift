@@ -8,6 +8,12 @@ struct FoldedKeySet {
     private var hashes: [UInt64] = []
     private var positionsByHash: [UInt64: [Int]]?
 
+    /// An empty set with room for `capacity` keys.
+    init(capacity: Int = 0) {
+        keys.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+    }
+
     /// Adds `key` and returns the earlier key it equals ignoring case, if any (`key` is then not added).
     mutating func insert(_ key: String) -> String? {
         let hash = DocumentKeys.foldedHash(key)

@@ -21,17 +21,20 @@ struct InputReader: Sendable {
     }
 
     /// The most lines of a `.jsonl` file parsed together, split between two tasks.
-    static let parallelLines = 128
+    static let parallelLines = 256
     /// The most bytes of lines parsed together (a longer line is parsed on its own).
-    static let parallelBytes = 1 << 20
+    static let parallelBytes = 2 << 20
+    /// How many groups may be parsed while the reader reads the next one.
+    static let groupsAhead = 1
     /// Whether lines are parsed beside reading and emitting: when the machine has two cores or more.
     static let parsesInParallel = ProcessInfo.processInfo.activeProcessorCount > 1
 
     /// Reads `path` and hands each record to `emit`, in file order.
     ///
     /// On a machine with two cores or more, the lines of a `.jsonl` file are parsed a group at a time (at most
-    /// ``parallelLines`` lines and ``parallelBytes`` bytes), in a task of its own, the two halves of a group at
-    /// once, while this task reads the next group and emits the records of the one before, in order.
+    /// ``parallelLines`` lines and ``parallelBytes`` bytes), each in a task of its own, the two halves of a group
+    /// at once, while this task reads the next groups (up to ``groupsAhead`` ahead) and emits the records of the
+    /// oldest, in order.
     ///
     /// - Parameters:
     ///   - wouldWait: Whether `admit` would wait for that many bytes now. The reader emits the records it holds
@@ -84,32 +87,33 @@ struct InputReader: Sendable {
         }
         var group: [(line: JSONLinesReader.Line, position: InputPosition)] = []
         var groupBytes = 0
-        /// The previous group, being parsed while this task reads the next one or emits the one before.
-        var parsing: Task<[InputRecord], Never>?
-        /// Emits the records of the group being parsed; `false` when the file is given up.
-        func emitParsed() async throws -> Bool {
-            guard let task = parsing else { return true }
-            parsing = nil
+        /// The groups being parsed, oldest first, while this task reads the next one or emits the oldest.
+        var parsing: [Task<[InputRecord], Never>] = []
+        /// Emits the records of the oldest group being parsed; `false` when the file is given up.
+        func emitOldest() async throws -> Bool {
+            guard !parsing.isEmpty else { return true }
+            let task = parsing.removeFirst()
             for record in await task.value {
                 guard try await emitCounting(record, at: record.position, &giveUp, emit) else { return false }
             }
             return true
         }
-        /// Starts parsing the group, then emits the group before it.
+        /// Starts parsing the group, then emits the oldest group once ``groupsAhead`` are being parsed.
         func flush() async throws -> Bool {
             guard !group.isEmpty else { return true }
             let lines = group
             group.removeAll(keepingCapacity: true)
             groupBytes = 0
-            let next = Task { await self.lineRecords(lines) }
-            guard try await emitParsed() else { return false }
-            parsing = next
-            return true
+            parsing.append(Task { await self.lineRecords(lines) })
+            return parsing.count <= Self.groupsAhead ? true : try await emitOldest()
         }
         /// Emits everything read so far.
         func drain() async throws -> Bool {
             guard try await flush() else { return false }
-            return try await emitParsed()
+            while !parsing.isEmpty {
+                guard try await emitOldest() else { return false }
+            }
+            return true
         }
         while true {
             let line: JSONLinesReader.Line
@@ -135,7 +139,7 @@ struct InputReader: Sendable {
                 guard try await flush() else { return }
             }
             // The records held here carry reserved bytes: emit them before waiting for room.
-            if (!group.isEmpty || parsing != nil), await wouldWait(size) {
+            if (!group.isEmpty || !parsing.isEmpty), await wouldWait(size) {
                 guard try await drain() else { return }
             }
             try await admit(size)
