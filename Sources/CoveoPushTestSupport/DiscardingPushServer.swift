@@ -20,6 +20,7 @@ package final class DiscardingPushServer: @unchecked Sendable {
     private var received = 0
     private var requests = 0
     private var containers = 0
+    private var connections = 0
 
     /// Starts serving on an ephemeral port of 127.0.0.1.
     package init() throws {
@@ -38,6 +39,9 @@ package final class DiscardingPushServer: @unchecked Sendable {
     /// Requests answered so far.
     package var requestCount: Int { locked { requests } }
 
+    /// Connections accepted so far.
+    package var connectionCount: Int { locked { connections } }
+
     /// Stops accepting connections; connections already open end when their client closes them.
     package func stop() {
         locked { stopped = true }
@@ -50,7 +54,10 @@ package final class DiscardingPushServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
-        PlainSocket.acceptConnections(on: listener, until: { [self] in locked { stopped } }) { [self] in serve($0) }
+        PlainSocket.acceptConnections(on: listener, until: { [self] in locked { stopped } }) { [self] connection in
+            locked { connections += 1 }
+            serve(connection)
+        }
     }
 
     /// Serves requests on one connection until the client closes it or asks to.

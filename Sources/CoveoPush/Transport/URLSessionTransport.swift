@@ -55,10 +55,13 @@ public final class URLSessionTransport: Transport {
     ///     changed.
     ///   - maximumConnectionsPerHost: How many connections the session may open to one host; values below
     ///     1 count as 1. Keep it at or above the number of concurrent requests, or queued requests may
-    ///     time out before they are sent.
+    ///     time out before they are sent. The default, 6, covers `PushClient`'s default `uploadConcurrency` (4)
+    ///     plus a container creation and a batch push, which share one host with the uploads behind an emulator.
+    ///     (Measured on Linux, libcurl 7.88: with more requests in flight than the limit, libcurl queues them on
+    ///     the open connections and opens no more; see `connections-per-host` in `BENCHMARKS.md`.)
     ///   - proxy: An HTTP proxy for every request, or `nil` for the platform's settings.
     public init(
-        configuration: URLSessionConfiguration = .ephemeral, maximumConnectionsPerHost: Int = 4, proxy: HTTPProxy? = nil
+        configuration: URLSessionConfiguration = .ephemeral, maximumConnectionsPerHost: Int = 6, proxy: HTTPProxy? = nil
     ) {
         let adjusted = (configuration.copy() as? URLSessionConfiguration) ?? configuration
         if let proxy {
