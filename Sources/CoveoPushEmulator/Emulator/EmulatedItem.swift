@@ -37,7 +37,21 @@ public struct EmulatedItem: Sendable, Hashable {
     public var compressionType: CompressionType?
     /// The decoded content bytes: the UTF-8 of `data`, or the inflated binary content. For `LZMA` content, which
     /// the emulator cannot inflate, the bytes as received (see ``isContentOpaque``).
-    public var content: Data?
+    ///
+    /// An item pushed with `data` keeps the text once, in ``data``; its content is made from it when asked for.
+    public var content: Data? {
+        get { contentKind == .data ? data.map { Data($0.utf8) } : binaryContent }
+        set {
+            if contentKind == .data {
+                data = newValue.map { String(decoding: $0, as: UTF8.self) }
+                binaryContent = nil
+            } else {
+                binaryContent = newValue
+            }
+        }
+    }
+    /// The content of an item not pushed with `data`.
+    private var binaryContent: Data?
     /// Whether ``content`` holds bytes the emulator could not decode (LZMA), rather than the item's content.
     public var isContentOpaque: Bool
     /// The `data` text, when the item was pushed with `data`.
@@ -64,9 +78,14 @@ public struct EmulatedItem: Sendable, Hashable {
         self.orderingId = orderingId
         self.contentKind = contentKind
         self.compressionType = compressionType
-        self.content = content
+        if contentKind == .data {
+            self.data = data ?? content.map { String(decoding: $0, as: UTF8.self) }
+            self.binaryContent = nil
+        } else {
+            self.data = data
+            self.binaryContent = content
+        }
         self.isContentOpaque = isContentOpaque
-        self.data = data
         self.metadata = metadata
         self.permissionsJSON = permissionsJSON
         self.parentId = parentId

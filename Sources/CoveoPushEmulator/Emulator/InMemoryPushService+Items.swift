@@ -24,8 +24,9 @@ extension InMemoryPushService {
         switch draft.content {
         case .none:
             resolved = (.none, nil, false)
-        case .data(let text):
-            resolved = (.data, Data(text.utf8), false)
+        case .data:
+            // The item keeps the text once, as `data`.
+            resolved = (.data, nil, false)
         case .binary(let bytes, let opaque):
             resolved = (.compressedBinaryData, bytes, opaque)
         case .fileReference(let containerId):

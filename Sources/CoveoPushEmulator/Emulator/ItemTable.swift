@@ -9,7 +9,8 @@
 struct ItemTable: Sendable {
     /// The shared heap storage. Mutated only through a uniquely referenced table, and the emulator is an actor.
     private final class Storage: @unchecked Sendable {
-        var items: [String: EmulatedItem] = [:]
+        /// Boxed: a dictionary's buckets are over-allocated (up to twice the count), and an item is large.
+        var items: [String: ItemBox] = [:]
         var deletions: [String: Int64] = [:]
         var children: [String: Set<String>] = [:]
 
@@ -30,23 +31,25 @@ struct ItemTable: Sendable {
     var count: Int { storage.items.count }
 
     /// Every item, in no particular order.
-    var values: Dictionary<String, EmulatedItem>.Values { storage.items.values }
+    var values: LazyMapCollection<Dictionary<String, ItemBox>.Values, EmulatedItem> {
+        storage.items.values.lazy.map(\.item)
+    }
 
     /// The item stored under `documentId`.
-    subscript(documentId: String) -> EmulatedItem? { storage.items[documentId] }
+    subscript(documentId: String) -> EmulatedItem? { storage.items[documentId]?.item }
 
     /// The orderingId of the last delete of `documentId`, if it was deleted and not stored again since.
     func deletion(of documentId: String) -> Int64? { storage.deletions[documentId] }
 
     /// The items whose `parentId` is `parentId`.
     func children(of parentId: String) -> [EmulatedItem] {
-        (storage.children[parentId] ?? []).compactMap { storage.items[$0] }
+        (storage.children[parentId] ?? []).compactMap { storage.items[$0]?.item }
     }
 
     /// Stores an item, replacing the one with the same ID, and forgets an earlier deletion of that ID.
     mutating func store(_ item: EmulatedItem) {
         makeUnique()
-        let previous = storage.items.updateValue(item, forKey: item.documentId)
+        let previous = storage.items.updateValue(ItemBox(item), forKey: item.documentId)?.item
         if let parent = previous?.parentId, parent != item.parentId { unlink(item.documentId, from: parent) }
         if let parent = item.parentId { storage.children[parent, default: []].insert(item.documentId) }
         storage.deletions[item.documentId] = nil
@@ -59,7 +62,7 @@ struct ItemTable: Sendable {
     @discardableResult
     mutating func remove(_ documentId: String, deletedAt orderingId: Int64?) -> EmulatedItem? {
         makeUnique()
-        let removed = storage.items.removeValue(forKey: documentId)
+        let removed = storage.items.removeValue(forKey: documentId)?.item
         if let parent = removed?.parentId { unlink(documentId, from: parent) }
         if let orderingId {
             storage.deletions[documentId] = max(storage.deletions[documentId] ?? .min, orderingId)
@@ -71,7 +74,7 @@ struct ItemTable: Sendable {
     ///
     /// - Returns: The IDs of the items removed.
     mutating func removeAll(deletedAt orderingId: Int64?, where isRemoved: (EmulatedItem) -> Bool) -> [String] {
-        let selected = storage.items.values.filter(isRemoved).map(\.documentId)
+        let selected = storage.items.values.lazy.map(\.item).filter(isRemoved).map(\.documentId)
         for documentId in selected { remove(documentId, deletedAt: orderingId) }
         return selected
     }
@@ -87,4 +90,11 @@ struct ItemTable: Sendable {
             copies += 1
         }
     }
+}
+
+/// One stored item, on the heap: the table's buckets then hold a reference instead of the whole item.
+final class ItemBox: Sendable {
+    let item: EmulatedItem
+
+    init(_ item: EmulatedItem) { self.item = item }
 }
