@@ -14,9 +14,8 @@ enum EmulatorReport {
 
     /// Lists the items of the emulator's source: the count and the first ``listedItems`` by document ID.
     static func items(of emulator: InMemoryPushService, sourceId: String) async -> String {
-        let all = await emulator.items(sourceId: sourceId)
-        let items = all.sorted { $0.documentId < $1.documentId }.prefix(listedItems)
-        var lines = ["The emulator now holds \(all.count) item\(all.count == 1 ? "" : "s") in source '\(sourceId)':"]
+        let (count, items) = await emulator.itemSample(sourceId: sourceId, limit: listedItems)
+        var lines = ["The emulator now holds \(count) item\(count == 1 ? "" : "s") in source '\(sourceId)':"]
         for item in items {
             var line = "  \(item.documentId)"
             if let title = item.title { line += "  \"\(title)\"" }
@@ -27,7 +26,7 @@ enum EmulatorReport {
             }
             lines.append(line)
         }
-        if all.count > items.count { lines.append("  … and \(all.count - items.count) more") }
+        if count > items.count { lines.append("  … and \(count - items.count) more") }
         return lines.joined(separator: "\n")
     }
 

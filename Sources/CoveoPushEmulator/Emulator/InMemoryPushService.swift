@@ -116,7 +116,7 @@ public actor InMemoryPushService: Transport {
 
     /// One item of a source, or `nil` when the source does not hold it.
     public func item(_ documentId: String, organizationId: String? = nil, sourceId: String) -> EmulatedItem? {
-        items(organizationId: organizationId, sourceId: sourceId).first { $0.documentId == documentId }
+        item(documentId, organizationId: organizationId, id: sourceId, isDataCollection: false)
     }
 
     /// The items of a data collection (loaded through its Stream API routes), sorted by document ID. An item's
@@ -131,7 +131,36 @@ public actor InMemoryPushService: Transport {
 
     /// One item of a data collection, or `nil` when the data collection does not hold it.
     public func item(_ documentId: String, organizationId: String? = nil, dataCollectionId: String) -> EmulatedItem? {
-        items(organizationId: organizationId, dataCollectionId: dataCollectionId).first { $0.documentId == documentId }
+        item(documentId, organizationId: organizationId, id: dataCollectionId, isDataCollection: true)
+    }
+
+    /// How many items a source holds and the first `limit` of them by document ID, without sorting or copying
+    /// them all (a source may hold millions).
+    package func itemSample(sourceId: String, limit: Int) -> (count: Int, first: [EmulatedItem]) {
+        var count = 0
+        var first: [EmulatedItem] = []
+        for (key, state) in sources where key.id == sourceId && !key.isDataCollection {
+            count += state.items.count
+            for item in state.items.values
+            where first.count < limit || first.last.map({ item.documentId < $0.documentId }) == true {
+                let position = first.firstIndex { item.documentId < $0.documentId } ?? first.count
+                first.insert(item, at: position)
+                if first.count > limit { first.removeLast() }
+            }
+        }
+        return (count, first)
+    }
+
+    /// One item looked up by ID in the matching sources or data collections (the lowest organization ID first).
+    private func item(_ documentId: String, organizationId: String?, id: String, isDataCollection: Bool)
+        -> EmulatedItem?
+    {
+        sources.filter {
+            $0.key.id == id && $0.key.isDataCollection == isDataCollection
+                && (organizationId == nil || $0.key.organizationId == organizationId)
+        }
+        .compactMap { $0.value.items[documentId] }
+        .min { $0.organizationId < $1.organizationId }
     }
 
     private func items(organizationId: String?, id: String, isDataCollection: Bool) -> [EmulatedItem] {

@@ -2,6 +2,8 @@ import CoveoPushTesting
 import Foundation
 import Testing
 
+@testable import CoveoPushEmulator
+
 /// The emulator applies each item in amortized constant time: its item tables are changed in place, never copied.
 /// Counted through the storage (``ItemTable/copies``), not timed.
 @Suite("InMemoryPushService: applying items never copies a source's item table")
@@ -74,5 +76,22 @@ struct EmulatorScaleTests {
             documentId: Self.document(1).documentId, sourceId: EmulatorHarness.source, deleteChildren: true)
         let left = await harness.service.items(sourceId: EmulatorHarness.source).map(\.documentId).sorted()
         #expect(left == [Self.document(2).documentId, Self.document(4).documentId])
+    }
+
+    @Test("a sample of the first items by ID and the count, and a lookup by ID, without listing every item")
+    func sampleAndLookup() async throws {
+        let harness = EmulatorHarness()
+        let client = try Self.client(harness)
+        let session = client.session(sourceId: EmulatorHarness.source)
+        for index in (0..<250).reversed() { try await session.addOrUpdate(Self.document(index)) }
+        _ = try await session.finish()
+        let all = await harness.service.items(sourceId: EmulatorHarness.source).map(\.documentId)
+        let sample = await harness.service.itemSample(sourceId: EmulatorHarness.source, limit: 20)
+        #expect(sample.count == 250)
+        #expect(sample.first.map(\.documentId) == Array(all.sorted().prefix(20)))
+        #expect(await harness.service.itemSample(sourceId: "none", limit: 20).count == 0)
+        let found = await harness.service.item(Self.document(7).documentId, sourceId: EmulatorHarness.source)
+        #expect(found?.title == "Document 7")
+        #expect(await harness.service.item("https://example.com/nope", sourceId: EmulatorHarness.source) == nil)
     }
 }
