@@ -1,7 +1,7 @@
 import CoveoPushCLI
 import Foundation
 
-returnLargeBlocksToTheSystem()
+ProcessHeap.returnLargeBlocksToTheSystem()
 
 // The first SIGINT or SIGTERM cancels the command (which cleans up, attempts IDLE and prints its summary with
 // exit status 130 or 143); a second one exits at once.

@@ -26,6 +26,9 @@ struct InputReader: Sendable {
     static let parallelBytes = 2 << 20
     /// How many groups may be parsed while the reader reads the next one.
     static let groupsAhead = 1
+    /// The size from which a line or element, once admitted, is preceded by returning the heaps' free pages to the
+    /// system (``ProcessHeap/releaseFreePages()``), so that parsing it does not add to what earlier records left.
+    static let trimBeforeBytes = 8 << 20
     /// Whether lines are parsed beside reading and emitting: when the machine has two cores or more.
     static let parsesInParallel = ProcessInfo.processInfo.activeProcessorCount > 1
 
@@ -61,11 +64,15 @@ struct InputReader: Sendable {
         _ path: String, wouldWait: (Int) async -> Bool, admit: (Int) async throws -> Void,
         emit: (InputRecord) async throws -> Void
     ) async throws {
+        func admitReleasingFreePages(_ size: Int) async throws {
+            try await admit(size)
+            if size >= Self.trimBeforeBytes { ProcessHeap.releaseFreePages() }
+        }
         let lowercased = path.lowercased()
         if lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") {
-            try await readLines(path, wouldWait: wouldWait, admit: admit, emit: emit)
+            try await readLines(path, wouldWait: wouldWait, admit: admitReleasingFreePages, emit: emit)
         } else if lowercased.hasSuffix(".json") {
-            try await readElements(path, admit: admit, emit: emit)
+            try await readElements(path, admit: admitReleasingFreePages, emit: emit)
         } else {
             try await emit(contentFile(path))
         }

@@ -98,6 +98,29 @@ struct InProcessInputTests {
         }
     }
 
+    @Test("records from trimBeforeBytes up (the heap is trimmed before they are parsed) arrive whole, in order")
+    func recordsOverTheTrimSize() async throws {
+        let folder = try InProcessFolder()
+        let length = InputReader.trimBeforeBytes + 1_000
+        let big = Self.dataLine("big", length: length)
+        #expect(big.utf8.count == length)
+        let lines = try folder.write("big.jsonl", Self.doc("1") + "\n" + big + "\n" + Self.doc("3") + "\n")
+        let array = try folder.write("big.json", "[" + Self.doc("1") + ",\n" + big + ",\n" + Self.doc("3") + "]")
+        for path in [lines, array] {
+            let records = try await InProcessFixtures.records(path, Self.documents)
+            #expect(records.map(\.operation?.subject) == ["1", "big", "3"].map { "https://example.com/\($0)" })
+            guard case .success(.addOrUpdate(let document)) = records[1].outcome,
+                case .text(let text) = document.content
+            else {
+                Issue.record("\(path): the large record is not a text document")
+                continue
+            }
+            let head = #"{"documentId": "https://example.com/big", "data": ""#
+            #expect(text.utf8.count == length - head.utf8.count - 2)
+            #expect(text.utf8.allSatisfy { $0 == UInt8(ascii: "x") })
+        }
+    }
+
     @Test("a line over maxDocumentBytes is reported with its size and skipped; the lines around it are read")
     func oversizedLine() async throws {
         let folder = try InProcessFolder()
