@@ -17,6 +17,7 @@ struct FieldsSync {
         let files = try InputFiles.list(Array(arguments.positionals.dropFirst()))
         var rules = InputRules(records: .documents)
         rules.normalizeKeys = try PushCommand.normalization(arguments)
+        rules.keepsOnlyIdAndMetadata = true
         rules.maxDocumentBytes =
             try arguments.int(PushCommand.maxDocumentSize, in: 1_000...PushLimits.maxFileContainerBytes)
             ?? JSONLinesReader.defaultMaxLineBytes

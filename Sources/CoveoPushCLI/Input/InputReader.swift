@@ -351,7 +351,9 @@ struct InputReader: Sendable {
     }
 
     private func document(_ json: JSONValue, at position: InputPosition) throws(InputProblem) -> Document {
-        try model(json, at: position, Document.init(json:))
+        let document = try model(json, at: position, Document.init(json:))
+        guard rules.keepsOnlyIdAndMetadata else { return document }
+        return Document(documentId: document.documentId, metadata: document.metadata)
     }
 
     private func model<Model>(

@@ -21,4 +21,9 @@ struct InputRules: Sendable {
     var maxProblemsBeforeGivingUp = 100
     /// The normalisation of metadata keys (`--normalize-keys`) applied to every document read, or `nil`.
     var normalizeKeys: MetadataKeyNormalization?
+    /// Whether each document read from JSON is reduced to its ID and metadata once its rules are checked (what
+    /// `fields sync` analyses). The reduction happens on the task that parsed the document, so its content and
+    /// permissions are freed there rather than on the task that consumes the record: on two cores, freeing a
+    /// document's blocks on the other thread made the sync about 15% slower.
+    var keepsOnlyIdAndMetadata = false
 }

@@ -121,6 +121,32 @@ struct InProcessInputTests {
         }
     }
 
+    @Test("keepsOnlyIdAndMetadata (fields sync): documents keep their ID and metadata, after every rule is checked")
+    func keepsOnlyIdAndMetadata() async throws {
+        let folder = try InProcessFolder()
+        let full = Self.doc(
+            "full",
+            #", "title": "T", "data": "text", "views": 3, "tags": ["a", "b"], "#
+                + #""permissions": [{"allowedPermissions": [{"identity": "x@example.com", "identityType": "User"}]}]"#)
+        let badPermissions = Self.doc("bad", #", "views": 1, "permissions": [{"allowedPermissions": 3}]"#)
+        let jsonl = try folder.write("docs.jsonl", full + "\n" + badPermissions + "\n")
+        let json = try folder.write("docs.json", "[" + full + ",\n" + badPermissions + "]")
+        var rules = Self.documents
+        rules.keepsOnlyIdAndMetadata = true
+        for path in [jsonl, json] {
+            let records = try await InProcessFixtures.records(path, rules)
+            #expect(records.count == 2)
+            guard case .success(.addOrUpdate(let document)) = records.first?.outcome else {
+                Issue.record("\(path): the first record is not a document")
+                continue
+            }
+            #expect(document.documentId == "https://example.com/full")
+            #expect(document.title == nil && document.content == nil && document.permissions == nil)
+            #expect(document.metadata.map(\.name) == ["tags", "views"])
+            #expect(records.last?.problem?.subject == "https://example.com/bad", "the rules still apply")
+        }
+    }
+
     @Test("a line over maxDocumentBytes is reported with its size and skipped; the lines around it are read")
     func oversizedLine() async throws {
         let folder = try InProcessFolder()
