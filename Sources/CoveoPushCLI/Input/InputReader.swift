@@ -1,7 +1,9 @@
 import CoveoPush
 import Foundation
 
-/// Reads one input file as a stream of records, holding one chunk and one element in memory at a time.
+/// Reads one input file as a stream of records, holding one chunk and one element in memory at a time (for a
+/// `.jsonl` file on two cores or more, the lines of the groups being parsed: at most ``groupsAhead`` + 1 groups of
+/// ``parallelBytes``, or one longer line).
 ///
 /// `.jsonl` files hold one document per line; `.json` files one document, an array of documents, or a batch
 /// object (`addOrUpdate`, `delete`, and `partialUpdate` for catalogs, or `members`, `mappings`, `deleted` for
