@@ -98,7 +98,7 @@ struct InProcessInputTests {
         }
     }
 
-    @Test("records from trimBeforeBytes up (the heap is trimmed before they are parsed) arrive whole, in order")
+    @Test("records of trimBeforeBytes and more (the path that trims the heap first) arrive whole, in order")
     func recordsOverTheTrimSize() async throws {
         let folder = try InProcessFolder()
         let length = InputReader.trimBeforeBytes + 1_000
