@@ -72,27 +72,17 @@ extension Document {
 
     /// The one implementation of the item rules, for ``init(json:)`` and `init(from:)`.
     ///
-    /// Values are read only when a rule needs them, in a fixed order (keys sorted), so the first problem reported
-    /// is the same whichever way the item arrives. Each key is classified once; the metadata names that come out
-    /// are therefore known to be valid but for emptiness, and ``validate()`` does not classify them again.
+    /// Values are read only when a rule needs them, in a fixed order (typed slots first, then metadata sorted by
+    /// name), so the first problem reported is the same whichever way the item arrives. Each key is classified
+    /// once (``ItemKeyTable``); the metadata names that come out are therefore known to be valid but for emptiness,
+    /// and ``validate()`` does not classify them again.
     ///
     /// - Parameters:
     ///   - keys: The item's keys, in any order (exact repetitions included).
     ///   - value: The value of the key at a position of `keys`.
     init(itemKeys keys: [String], value: (Int) throws(ItemFailure) -> JSONValue) throws(ItemFailure) {
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        var slots = [Int](repeating: -1, count: DocumentKeys.canonical.count)
-        var metadataPositions: [Int] = []
-        metadataPositions.reserveCapacity(order.count)
-        var documentIdPosition: Int?
-        for position in order {
-            if let slot = DocumentKeys.slot(of: keys[position]) {
-                if slot == DocumentKeys.documentIdSlot && documentIdPosition == nil { documentIdPosition = position }
-                slots[slot] = position
-            } else {
-                metadataPositions.append(position)
-            }
-        }
+        let table = ItemKeyTable(keys)
+        let documentIdPosition = table.position(ofSlot: DocumentKeys.documentIdSlot)
         var documentId = ""
         if let documentIdPosition {
             let raw = try value(documentIdPosition)
@@ -106,24 +96,17 @@ extension Document {
         }
         let subject = ValidationError.Subject.document(documentId)
 
-        var seen = FoldedKeySet(capacity: order.count)
-        for position in order {
-            let name = keys[position]
-            if let earlier = seen.insert(name) {
-                throw .invalid(
-                    ValidationError(
-                        .duplicateKey, subject,
-                        earlier == name
-                            ? "'\(name)' appears more than once" : "'\(earlier)' and '\(name)' differ only in case"))
-            }
+        if let (earlier, name) = table.firstDuplicate {
+            throw .invalid(
+                ValidationError(
+                    .duplicateKey, subject,
+                    earlier == name
+                        ? "'\(name)' appears more than once" : "'\(earlier)' and '\(name)' differ only in case"))
         }
         guard documentIdPosition != nil else {
             throw .invalid(ValidationError(.invalidDocumentId, subject, "the item has no documentId"))
         }
-        func position(_ slot: Int) -> Int? {
-            guard slots.indices.contains(slot), slots[slot] >= 0 else { return nil }
-            return slots[slot]
-        }
+        let position = table.position(ofSlot:)
         for slot in [Slot.orderingId, Slot.deleteChildren] where position(slot) != nil {
             throw .invalid(
                 ValidationError(
@@ -188,11 +171,9 @@ extension Document {
                 throw error.rule == .duplicateKey ? .invalid(validation) : .wrongType(validation)
             }
         }
-        let contentSlots = [Slot.data, Slot.compressedBinaryData, Slot.compressedBinaryDataFileId].filter {
-            position($0) != nil
-        }
-        if contentSlots.count > 1 {
-            let contentKeys = contentSlots.map { DocumentKeys.canonical[$0] }
+        let contentSlots = [Slot.data, Slot.compressedBinaryData, Slot.compressedBinaryDataFileId]
+        if contentSlots.count(where: { position($0) != nil }) > 1 {
+            let contentKeys = contentSlots.filter { position($0) != nil }.map { DocumentKeys.canonical[$0] }
             throw .invalid(
                 ValidationError(
                     .multipleContents, subject,
@@ -214,6 +195,7 @@ extension Document {
         } else if let fileId = try text(Slot.compressedBinaryDataFileId) {
             content = .fileReference(fileId: fileId, type: compressionType)
         }
+        let metadataPositions = table.metadataPositions
         var entries: [Metadata.Entry] = []
         entries.reserveCapacity(metadataPositions.count)
         for position in metadataPositions {

@@ -30,8 +30,10 @@ extension Document {
                 .invalidFileExtension, subject,
                 "the file extension '\(fileExtension)' must be a dot followed by letters, digits, '-' or '_'")
         }
-        for date in [date, modifiedDate].compactMap({ $0 }) where !ISO8601Timestamp.canRepresent(date) {
-            throw ValidationError(.outOfRange, subject, "a date is outside the years 0001–9999")
+        for date in [date, modifiedDate] {
+            if let date, !ISO8601Timestamp.canRepresent(date) {
+                throw ValidationError(.outOfRange, subject, "a date is outside the years 0001–9999")
+            }
         }
         if !metadataNamesClassified {
             try DocumentKeys.validateMetadataNames(metadata.lazy.map(\.name), documentId: documentId)

@@ -34,12 +34,11 @@ package enum DocumentKeys {
     /// The canonical keys' lowercased UTF-8 bytes, by slot.
     private static let canonicalFolded: [[UInt8]] = canonical.map { Array($0.lowercased().utf8) }
 
-    /// The slots of the canonical keys of each UTF-8 length (a key of another length is metadata at once).
-    private static let slotsByLength: [[Int]] = {
-        var table = [[Int]](repeating: [], count: (canonical.map(\.utf8.count).max() ?? 0) + 1)
-        for (slot, name) in canonical.enumerated() { table[name.utf8.count].append(slot) }
-        return table
-    }()
+    /// The ``asciiSignature(_:)`` of each canonical key, by slot: a key with another signature is not that key.
+    private static let canonicalSignatures: [UInt64] = canonical.map { key in
+        var key = key
+        return key.withUTF8(asciiSignature)
+    }
 
     /// The slot of `documentId` in ``canonical``.
     package static let documentIdSlot = 0
@@ -48,17 +47,24 @@ package enum DocumentKeys {
     package static func slot(of key: String) -> Int? {
         var key = key
         let ascii = key.withUTF8 { bytes -> Int?? in
-            guard isASCII(bytes) else { return .none }
-            guard bytes.count < slotsByLength.count else { return .some(nil) }
-            for slot in slotsByLength[bytes.count]
-            where canonicalFolded[slot].withUnsafeBufferPointer({ foldedEqual($0, bytes) }) {
-                return .some(slot)
-            }
-            return .some(nil)
+            isASCII(bytes) ? .some(asciiSlot(bytes, signature: asciiSignature(bytes))) : .none
         }
         if let ascii { return ascii }
         let folded = key.lowercased()
         return canonical.firstIndex { $0.lowercased() == folded }
+    }
+
+    /// The slot of `key` (as ``slot(of:)``) and, for an ASCII key, its ``asciiSignature(_:)``, equal for keys that
+    /// are ``equalIgnoringCase(_:_:)`` (keys with equal signatures must still be compared in full). A key that is
+    /// not ASCII has no signature.
+    static func classify(_ key: String) -> (slot: Int?, signature: UInt64?) {
+        var key = key
+        let ascii = key.withUTF8 { bytes -> (slot: Int?, signature: UInt64?)? in
+            guard isASCII(bytes) else { return nil }
+            let signature = asciiSignature(bytes)
+            return (asciiSlot(bytes, signature: signature), signature)
+        }
+        return ascii ?? (slot(of: key), nil)
     }
 
     /// Classifies a key, ignoring case.
@@ -98,8 +104,35 @@ package enum DocumentKeys {
         return hash
     }
 
+    /// The slot of an ASCII key (``slot(of:)``), given its ``asciiSignature(_:)``.
+    private static func asciiSlot(_ bytes: UnsafeBufferPointer<UInt8>, signature: UInt64) -> Int? {
+        for (slot, candidate) in canonicalSignatures.enumerated()
+        where candidate == signature && canonicalFolded[slot].withUnsafeBufferPointer({ foldedEqual($0, bytes) }) {
+            return slot
+        }
+        return nil
+    }
+
+    /// The length of an ASCII key and its first seven bytes with bit `0x20` set: equal for keys equal ignoring
+    /// case, since that bit folds `A`–`Z`, but also for a few other pairs (`@` and `` ` ``, say).
+    private static func asciiSignature(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var signature = UInt64(truncatingIfNeeded: bytes.count) << 56
+        for index in 0..<min(bytes.count, 7) { signature |= UInt64(bytes[index] | 0x20) << (8 * index) }
+        return signature
+    }
+
+    /// Whether every byte is below `0x80`, read eight at a time.
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 { return false }
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < raw.count {
+            if raw[index] >= 0x80 { return false }
+            index += 1
+        }
         return true
     }
 
