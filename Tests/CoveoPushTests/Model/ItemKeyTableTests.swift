@@ -32,7 +32,9 @@ struct ItemKeyTableTests {
 
     @Test("the documentId named by a duplicate-key error is the first documentId key in sorted order")
     func documentIdOfADuplicate() {
-        let members: [(String, JSONValue)] = [("documentId", "https://e.com/lower"), ("DocumentId", "https://e.com/upper")]
+        let members: [(String, JSONValue)] = [
+            ("documentId", "https://e.com/lower"), ("DocumentId", "https://e.com/upper"),
+        ]
         for order in [members, members.reversed()] {
             let error = Self.error(order)
             #expect(error?.rule == .duplicateKey)
