@@ -291,4 +291,40 @@ struct FieldAnalyzerTests {
         ])
         #expect(report.inconsistencies.map(\.name) == ["mixed"])
     }
+
+    @Test("documents with the same metadata names as the one before are analysed as fully as any other")
+    func repeatedNames() throws {
+        let report = try Self.analyse([
+            ["views": 1, "bad key": "x", "tags": ["a"]],
+            ["views": .integer(3_000_000_000), "bad key": "y", "tags": ["b"]],
+            ["views": "many", "bad key": "z", "tags": []],
+            ["Views": 1, "bad key": "x", "tags": ["c"]],
+            ["views": 2.5, "extra": true, "tags": ["d"]],
+        ])
+        #expect(report.documentCount == 5)
+        #expect(
+            report.inconsistencies == [
+                FieldInconsistency(
+                    name: "views", firstType: .long64, firstDocumentId: "https://e.com/2", secondType: .string,
+                    secondDocumentId: "https://e.com/3", types: [.long64, .string])
+            ])
+        #expect(
+            report.fieldsToCreate == [
+                FieldDefinition(name: "tags", type: .string, multiValueFacet: true),
+                FieldDefinition(name: "extra", type: .string),
+            ])
+        #expect(
+            report.unmappableKeys == [
+                UnmappableMetadataKey(key: "bad key", reason: .invalidName, documentId: "https://e.com/1")
+            ])
+    }
+
+    @Test("documents without metadata before the first with some: counted, and the first one is remembered")
+    func emptyMetadataFirst() throws {
+        let report = try Self.analyse(
+            [[:], [:], ["a": 1]], existing: [FieldDefinition(name: "permanentid", type: .long)])
+        #expect(report.documentCount == 3)
+        #expect(report.fieldsToCreate == [FieldDefinition(name: "a", type: .long)])
+        #expect(report.conflicts.map(\.documentId) == ["https://e.com/1"])
+    }
 }

@@ -82,6 +82,10 @@ public struct FieldAnalyzer: Sendable {
     private var spellingKnown: [Bool] = []
     /// The first document analysed, for a `permanentid` conflict.
     private var firstDocumentId: String?
+    /// The last document's metadata names, in order, and the index of each one's key: a document with the same
+    /// names (a crawler's documents usually share theirs) reuses the indexes without a lookup.
+    private var lastNames: [String] = []
+    private var lastIndexes: [Int] = []
 
     /// Creates an analyzer.
     ///
@@ -110,6 +114,17 @@ public struct FieldAnalyzer: Sendable {
     ///   first new key, when the document's new keys would exceed ``maximumKeyCount``; the document is then not
     ///   analysed at all.
     public mutating func add(_ document: Document) throws(ValidationError) {
+        if firstDocumentId != nil, document.metadata.count == lastNames.count,
+            zip(document.metadata, lastNames).allSatisfy({ $0.name == $1 })
+        {
+            let documentId = document.documentId
+            documentCount += 1
+            for (position, entry) in document.metadata.enumerated() where keys[lastIndexes[position]].unmappable == nil
+            {
+                fold(entry.value, into: lastIndexes[position], documentId: documentId)
+            }
+            return
+        }
         // First pass: find each key, allocating only for keys never seen in this spelling.
         scratch.removeAll(keepingCapacity: true)
         spellingKnown.removeAll(keepingCapacity: true)
@@ -145,6 +160,8 @@ public struct FieldAnalyzer: Sendable {
         if firstDocumentId == nil { firstDocumentId = documentId }
         documentCount += 1
         var created: [Int] = []
+        lastNames.removeAll(keepingCapacity: true)
+        lastIndexes.removeAll(keepingCapacity: true)
         for (position, entry) in document.metadata.enumerated() {
             var index = scratch[position]
             if index < 0 {
@@ -159,6 +176,8 @@ public struct FieldAnalyzer: Sendable {
             if !spellingKnown[position], indexBySpelling.count < 2 * maximumKeyCount {
                 indexBySpelling[entry.name] = index
             }
+            lastNames.append(entry.name)
+            lastIndexes.append(index)
             guard keys[index].unmappable == nil else { continue }
             fold(entry.value, into: index, documentId: documentId)
         }
