@@ -41,7 +41,8 @@ struct ItemKeyTable {
         }
     }
 
-    /// The position of the key in `slot`; of the keys in the `documentId` slot, the first in sorted order.
+    /// The position of the key in `slot`, or `nil`; when keys differing only in case share the slot (an error the
+    /// reader reports once it has the document's ID), the first in sorted order.
     func position(ofSlot slot: Int) -> Int? {
         guard (0..<64).contains(slot), filledSlots & (1 << UInt64(slot)) != 0 else { return nil }
         var found: Int?
