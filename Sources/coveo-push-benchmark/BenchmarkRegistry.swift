@@ -11,6 +11,7 @@ enum BenchmarkRegistry {
         ThrottledScenario(),
         HTTPPushScenario(),
         ConnectionsScenario(),
+        ResponseWaitScenario(),
         CLIPushScenario(count: 100_000),
         CLIPushScenario(count: 1_000_000),
         EmulatorPushScenario(count: 100_000),
