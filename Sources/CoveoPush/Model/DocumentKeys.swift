@@ -106,9 +106,10 @@ package enum DocumentKeys {
 
     /// The slot of an ASCII key (``slot(of:)``), given its ``asciiSignature(_:)``.
     private static func asciiSlot(_ bytes: UnsafeBufferPointer<UInt8>, signature: UInt64) -> Int? {
-        for (slot, candidate) in canonicalSignatures.enumerated()
-        where candidate == signature && canonicalFolded[slot].withUnsafeBufferPointer({ foldedEqual($0, bytes) }) {
-            return slot
+        for (slot, candidate) in canonicalSignatures.enumerated() where candidate == signature {
+            // The signature keeps only the low byte of the length: compare the lengths too.
+            let folded = canonicalFolded[slot]
+            if folded.count == bytes.count, folded.withUnsafeBufferPointer({ foldedEqual($0, bytes) }) { return slot }
         }
         return nil
     }

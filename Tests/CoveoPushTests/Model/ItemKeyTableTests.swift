@@ -75,9 +75,12 @@ struct ItemKeyTableTests {
     func classifyAgreesWithSlot() {
         var keys = DocumentKeys.canonical.flatMap { [$0, $0.uppercased(), $0.lowercased()] }
         keys += ["documentid_", "titles", "dat", "Datа", "permissionz", "compressedBinaryDataFileID", "ÉCLAIR", ""]
+        // The signature keeps the length's low byte only: 256 more bytes must not make a canonical key.
+        keys += ["permissions" + String(repeating: "x", count: 256), "DocumentId" + String(repeating: "y", count: 512)]
         for key in keys {
             let (slot, signature) = DocumentKeys.classify(key)
             #expect(slot == DocumentKeys.slot(of: key), "\(key)")
+            #expect(slot == DocumentKeys.canonical.firstIndex { $0.lowercased() == key.lowercased() }, "\(key)")
             #expect((signature == nil) == key.utf8.contains { $0 >= 0x80 }, "\(key)")
         }
     }
