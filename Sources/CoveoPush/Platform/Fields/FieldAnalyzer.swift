@@ -114,18 +114,21 @@ public struct FieldAnalyzer: Sendable {
     ///   first new key, when the document's new keys would exceed ``maximumKeyCount``; the document is then not
     ///   analysed at all.
     public mutating func add(_ document: Document) throws(ValidationError) {
-        if firstDocumentId != nil, document.metadata.count == lastNames.count,
-            zip(document.metadata, lastNames).allSatisfy({ $0.name == $1 })
-        {
-            let documentId = document.documentId
-            documentCount += 1
-            for (position, entry) in document.metadata.enumerated() where keys[lastIndexes[position]].unmappable == nil
-            {
-                fold(entry.value, into: lastIndexes[position], documentId: documentId)
-            }
-            return
+        let namesRepeat =
+            firstDocumentId != nil && document.metadata.count == lastNames.count
+            && zip(document.metadata, lastNames).allSatisfy { $0.name == $1 }
+        if !namesRepeat { try findKeys(of: document) }
+        documentCount += 1
+        for (position, entry) in document.metadata.enumerated() where keys[lastIndexes[position]].unmappable == nil {
+            fold(entry.value, into: lastIndexes[position], documentId: document.documentId)
         }
-        // First pass: find each key, allocating only for keys never seen in this spelling.
+    }
+
+    /// Finds the key of each metadata entry of a document whose names differ from the last one's, creating the
+    /// keys seen for the first time, and records them in `lastNames` and `lastIndexes`; allocates only for
+    /// spellings never seen.
+    private mutating func findKeys(of document: Document) throws(ValidationError) {
+        // First pass: look each name up, without creating anything.
         scratch.removeAll(keepingCapacity: true)
         spellingKnown.removeAll(keepingCapacity: true)
         var newNames: [String] = []
@@ -155,10 +158,9 @@ public struct FieldAnalyzer: Sendable {
                     + "\(maximumKeyCount) (Coveo's default limit of fields per organization is 5,000)")
         }
 
-        // Second pass: create the new keys, then fold every value.
+        // Second pass: create the new keys.
         let documentId = document.documentId
         if firstDocumentId == nil { firstDocumentId = documentId }
-        documentCount += 1
         var created: [Int] = []
         lastNames.removeAll(keepingCapacity: true)
         lastIndexes.removeAll(keepingCapacity: true)
@@ -178,8 +180,6 @@ public struct FieldAnalyzer: Sendable {
             }
             lastNames.append(entry.name)
             lastIndexes.append(index)
-            guard keys[index].unmappable == nil else { continue }
-            fold(entry.value, into: index, documentId: documentId)
         }
     }
 
