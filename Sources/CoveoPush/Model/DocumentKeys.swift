@@ -45,18 +45,12 @@ package enum DocumentKeys {
 
     /// The position in ``canonical`` of the key that `key` spells in any case, or `nil` for a metadata name.
     package static func slot(of key: String) -> Int? {
-        var key = key
-        let ascii = key.withUTF8 { bytes -> Int?? in
-            isASCII(bytes) ? .some(asciiSlot(bytes, signature: asciiSignature(bytes))) : .none
-        }
-        if let ascii { return ascii }
-        let folded = key.lowercased()
-        return canonical.firstIndex { $0.lowercased() == folded }
+        classify(key).slot
     }
 
-    /// The slot of `key` (as ``slot(of:)``) and, for an ASCII key, its ``asciiSignature(_:)``, equal for keys that
-    /// are ``equalIgnoringCase(_:_:)`` (keys with equal signatures must still be compared in full). A key that is
-    /// not ASCII has no signature.
+    /// The slot of `key` in ``canonical`` (`nil` for a metadata name) and, for an ASCII key, its
+    /// ``asciiSignature(_:)``, equal for keys that are ``equalIgnoringCase(_:_:)`` (keys with equal signatures must
+    /// still be compared in full), reading an ASCII key's bytes once. A key that is not ASCII has no signature.
     static func classify(_ key: String) -> (slot: Int?, signature: UInt64?) {
         var key = key
         let ascii = key.withUTF8 { bytes -> (slot: Int?, signature: UInt64?)? in
@@ -64,7 +58,9 @@ package enum DocumentKeys {
             let signature = asciiSignature(bytes)
             return (asciiSlot(bytes, signature: signature), signature)
         }
-        return ascii ?? (slot(of: key), nil)
+        if let ascii { return ascii }
+        let folded = key.lowercased()
+        return (canonical.firstIndex { $0.lowercased() == folded }, nil)
     }
 
     /// Classifies a key, ignoring case.
@@ -104,7 +100,7 @@ package enum DocumentKeys {
         return hash
     }
 
-    /// The slot of an ASCII key (``slot(of:)``), given its ``asciiSignature(_:)``.
+    /// The slot of an ASCII key (see ``classify(_:)``), given its ``asciiSignature(_:)``.
     private static func asciiSlot(_ bytes: UnsafeBufferPointer<UInt8>, signature: UInt64) -> Int? {
         for (slot, candidate) in canonicalSignatures.enumerated() where candidate == signature {
             // The signature keeps only the low byte of the length: compare the lengths too.
