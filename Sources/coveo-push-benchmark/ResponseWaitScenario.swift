@@ -17,18 +17,18 @@ import Foundation
 /// the request was sent, and the always-writable socket wakes it until the answer comes (`Reliability.md`).
 struct ResponseWaitScenario: BenchmarkScenario {
     static let requests = 3
-    static let delay: Duration = .seconds(1)
+    /// How long the server waits before each answer, in seconds.
+    static let delay = 1.0
 
     var name: String { "response-wait-cpu" }
     var summary: String {
-        "\(Self.requests) PUTs of 1 KB answered after \(Self.delay) each: CPU seconds per second of waiting, "
+        "\(Self.requests) PUTs of 1 KB answered after \(Self.delay) s each: CPU seconds per second of waiting, "
             + "through URLSessionTransport (cpu_per_wait) and a blocking raw-socket client (raw_cpu_per_wait)"
     }
 
     func run() async throws -> [String: Double] {
-        let delay = Self.delay
         let server = try TinyResponder { _ in
-            Thread.sleep(forTimeInterval: Double(delay.components.seconds))
+            Thread.sleep(forTimeInterval: Self.delay)
             return .respond(status: 200)
         }
         defer { server.stop() }
